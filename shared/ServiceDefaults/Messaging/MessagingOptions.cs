@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PushInventory.ServiceDefaults.Messaging;
+
+/// <summary>Which bus the services talk over. Section <c>Messaging</c>.</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Messaging";
+
+    /// <summary><c>InMemory</c> (embedded: one process) or <c>RabbitMq</c> (distributed; needs <c>ConnectionStrings:RabbitMq</c>).</summary>
+    [Required]
+    public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
+
+    /// <summary>Messages a consumer may work on at once, per receive endpoint.</summary>
+    [Range(1, 1000)]
+    public int PrefetchCount { get; set; } = 64;
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PushInventory.ServiceDefaults.Outbox;
+
+/// <summary>
+/// Publishes outbox rows of one DbContext. Woken on commit, polling as the fallback. Each round claims a
+/// batch with a lease (a conditional update, so two instances never claim the same row), publishes it,
+/// and marks rows sent; a failed row is retried with back-off up to <see cref="OutboxOptions.MaxAttempts"/>.
+/// </summary>
+internal sealed partial class OutboxDispatcher<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal<TContext> signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    where TContext : DbContext, IOutboxDbContext
+{
+    static readonly Counter<long> Published = Telemetry.Meter.CreateCounter<long>("pushinventory.outbox.published", "{message}", "Outbox messages published.");
+    static readonly Counter<long> Failures = Telemetry.Meter.CreateCounter<long>("pushinventory.outbox.failures", "{message}", "Outbox publish attempts that failed.");
+    static readonly Histogram<double> Lag = Telemetry.Meter.CreateHistogram<double>("pushinventory.outbox.lag", "ms", "From saved to published.");
+
+    readonly OutboxOptions _options = options.Value;
+    readonly Dictionary<string, Type?> _types = new(StringComparer.Ordinal);
+    DateTime _nextCleanup;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var handled = await DispatchOnceAsync(stoppingToken);
+                await CleanupIfDueAsync(stoppingToken);
+                if (handled < _options.BatchSize)
+                {
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogRoundFailed(logger, ex, typeof(TContext).Name);
+                await Task.Delay(_options.PollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Claims, publishes and settles one batch; returns how many rows it claimed.</summary>
+    internal async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var candidates = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil <= now))
+            .OrderBy(m => m.Sequence)
+            .Select(m => m.Sequence)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var token = Guid.NewGuid();
+        var leaseEnd = now + _options.Lease;
+        // The condition is checked again on each row as it is updated: a row another instance claimed
+        // in the meantime no longer matches, so only one claim wins it.
+        await db.OutboxMessages
+            .Where(m => candidates.Contains(m.Sequence) && m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.LockToken == token)
+            .OrderBy(m => m.Sequence)
+            .ToListAsync(cancellationToken);
+
+        var sent = new List<long>(rows.Count);
+        foreach (var row in rows)
+        {
+            try
+            {
+                await PublishAsync(row, cancellationToken);
+                sent.Add(row.Sequence);
+                Lag.Record((time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc)).TotalMilliseconds);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Failures.Add(1);
+                await RecordFailureAsync(db, row, ex, cancellationToken);
+            }
+        }
+
+        if (sent.Count > 0)
+        {
+            var sentAt = time.GetUtcNow().UtcDateTime;
+            await db.OutboxMessages
+                .Where(m => sent.Contains(m.Sequence) && m.LockToken == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockToken, (Guid?)null), CancellationToken.None);
+            Published.Add(sent.Count);
+        }
+
+        return rows.Count;
+    }
+
+    async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var type = ResolveType(row.MessageType)
+            ?? throw new InvalidOperationException($"Message type '{row.MessageType}' is not known to this process.");
+        var message = JsonSerializer.Deserialize(row.Body, type, OutboxExtensions.Json)
+            ?? throw new InvalidOperationException("The outbox row has an empty body.");
+
+        ActivityContext.TryParse(row.TraceParent, null, out var parent);
+        using var activity = Telemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        await bus.Publish(message, type, Pipe.Execute<PublishContext>(ctx => ctx.MessageId = row.Id), timeout.Token);
+    }
+
+    Type? ResolveType(string name)
+    {
+        lock (_types)
+        {
+            if (!_types.TryGetValue(name, out var type))
+            {
+                _types[name] = type = Type.GetType(name, throwOnError: false);
+            }
+
+            return type;
+        }
+    }
+
+    async Task RecordFailureAsync(TContext db, OutboxMessage row, Exception ex, CancellationToken cancellationToken)
+    {
+        var attempts = row.Attempts + 1;
+        var now = time.GetUtcNow().UtcDateTime;
+        var giveUp = attempts >= _options.MaxAttempts;
+        var retryAt = now + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
+        var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+        await db.OutboxMessages
+            .Where(m => m.Sequence == row.Sequence && m.LockToken == row.LockToken)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.LockToken, (Guid?)null)
+                .SetProperty(m => m.LockedUntil, giveUp ? null : retryAt)
+                .SetProperty(m => m.FailedAt, giveUp ? now : null), cancellationToken);
+        if (giveUp)
+        {
+            LogGaveUp(logger, ex, row.Id, row.MessageType, attempts);
+        }
+        else
+        {
+            LogPublishFailed(logger, ex, row.Id, row.MessageType, attempts);
+        }
+    }
+
+    async Task CleanupIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (now < _nextCleanup)
+        {
+            return;
+        }
+
+        _nextCleanup = now + TimeSpan.FromMinutes(5);
+        var cutoff = now - _options.Retention;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.InboxMessages.Where(m => m.HandledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox round for {Context} failed")]
+    static partial void LogRoundFailed(ILogger logger, Exception ex, string context);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}")]
+    static partial void LogPublishFailed(ILogger logger, Exception ex, Guid messageId, string messageType, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up publishing outbox message {MessageId} ({MessageType}) after {Attempts} attempts")]
+    static partial void LogGaveUp(ILogger logger, Exception ex, Guid messageId, string messageType, int attempts);
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PushInventory.ServiceDefaults.Outbox;
+
+/// <summary>How the outbox dispatcher works. Section <c>Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Outbox";
+
+    /// <summary>How often to look for messages when no commit woke the dispatcher (the fallback).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a claim holds its messages before another instance may take them.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages claimed at once.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Failed publish attempts before a message is set aside as failed.</summary>
+    [Range(1, 1000)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>How long published messages (and handled inbox ids) are kept.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
+}

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace PushInventory.ServiceDefaults.Outbox;
+
+/// <summary>Wakes the dispatcher after a save (or an explicit transaction's commit) that added outbox messages.</summary>
+internal sealed class OutboxSignalInterceptor<TContext>(OutboxSignal<TContext> signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Remember(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        WakeIfCommitted(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        WakeIfCommitted(eventData.Context);
+        return result;
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Wake(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Wake(eventData.Context);
+
+    static readonly object Pending = new();
+
+    static void Remember(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        {
+            PendingContexts.Add(context, Pending);
+        }
+    }
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> PendingContexts = [];
+
+    void WakeIfCommitted(DbContext? context)
+    {
+        // Inside an explicit transaction the rows are not visible until the commit, which wakes instead.
+        if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            Wake(context);
+        }
+    }
+
+    void Wake(DbContext? context)
+    {
+        if (context is not null && PendingContexts.Remove(context))
+        {
+            signal.Wake();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PushInventory.ServiceDefaults.Outbox;
+
+namespace PushInventory.ServiceDefaults.Persistence;
+
+/// <summary>Registers a service's DbContext on the configured provider.</summary>
+public static class PersistenceExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> on SQLite (<c>{DataDirectory}/{name}.db</c>) or PostgreSQL
+    /// (<c>ConnectionStrings:{Name}Db</c>), its outbox dispatcher, a health check, and the schema set-up at start.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDbContext<TContext>(this IHostApplicationBuilder builder, string name)
+        where TContext : DbContext, IOutboxDbContext
+    {
+        var connectionName = $"{name}Db";
+        builder.Services.AddOptions<PersistenceOptions>()
+            .BindConfiguration(PersistenceOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PersistenceOptions>>(new ConnectionStringValidator(builder.Configuration, connectionName));
+
+        var options = builder.Configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions();
+        var connectionString = options.Provider == PersistenceProvider.Postgres
+            ? builder.Configuration.GetConnectionString(connectionName) ?? ""
+            : SqliteConnectionString(builder.Environment.ContentRootPath, options.DataDirectory, name);
+
+        builder.Services.AddOutbox<TContext>(builder.Configuration);
+        builder.Services.AddDbContext<TContext>((sp, db) =>
+        {
+            if (options.Provider == PersistenceProvider.Postgres)
+            {
+                db.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3));
+            }
+            else
+            {
+                db.UseSqlite(connectionString);
+            }
+
+            db.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor<TContext>>());
+        });
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"{name.ToLowerInvariant()}-db");
+        builder.Services.AddSingleton(new SchemaInitializer<TContext>.Settings(options.Provider));
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaInitializer<TContext>>());
+        return builder;
+    }
+
+    static string SqliteConnectionString(string contentRoot, string dataDirectory, string name)
+    {
+        var folder = Path.GetFullPath(Path.Combine(contentRoot, dataDirectory));
+        Directory.CreateDirectory(folder);
+        // WAL lets readers and the outbox dispatcher work while a writer commits.
+        return $"Data Source={Path.Combine(folder, name.ToLowerInvariant() + ".db")};Cache=Shared;Pooling=True;Default Timeout=30";
+    }
+
+    sealed class ConnectionStringValidator(IConfiguration configuration, string connectionName) : IValidateOptions<PersistenceOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, PersistenceOptions options) =>
+            options.Provider == PersistenceProvider.Postgres && string.IsNullOrWhiteSpace(configuration.GetConnectionString(connectionName))
+                ? ValidateOptionsResult.Fail($"Persistence:Provider is Postgres but ConnectionStrings:{connectionName} is not set.")
+                : ValidateOptionsResult.Success;
+    }
+}
