@@ -31,7 +31,9 @@ public static class MessagingExtensions
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
+                endpoint.UseMessageRetry(r => r
+                    .Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100))
+                    .Ignore<InvalidMessageException>());
                 endpoint.PrefetchCount = options.PrefetchCount;
             });
             configure(x);

@@ -30,7 +30,8 @@ public static class PersistenceExtensions
             : SqliteConnectionString(builder.Environment.ContentRootPath, options.DataDirectory, name);
 
         builder.Services.AddOutbox<TContext>(builder.Configuration);
-        builder.Services.AddDbContext<TContext>((sp, db) =>
+        // The factory also registers TContext as scoped, for endpoints and consumers.
+        builder.Services.AddDbContextFactory<TContext>((sp, db) =>
         {
             if (options.Provider == PersistenceProvider.Postgres)
             {

@@ -1,0 +1,8 @@
+namespace PushInventory.Stock.Domain;
+
+internal enum MovementStatus
+{
+    Applied,
+    Duplicate,
+    Rejected,
+}
