@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using PushInventory.Contracts;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Http;
+using PushInventory.ServiceDefaults.Outbox;
 using PushInventory.Stock.Domain;
 using PushInventory.Stock.Persistence;
 
@@ -52,6 +54,7 @@ internal static class WarehouseEndpoints
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Warehouses.Add(warehouse);
+        db.AddOutboxMessage(new WarehouseChanged(tenantId, warehouse.Id, warehouse.Code, warehouse.Name, 1, warehouse.CreatedAt), warehouse.CreatedAt);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
