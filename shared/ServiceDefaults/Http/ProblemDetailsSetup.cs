@@ -11,7 +11,18 @@ internal static class ProblemDetailsSetup
     public static IServiceCollection AddPushInventoryProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier));
+        {
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);
+            // Problems the framework raises by itself (status code pages) get a detail a caller can act on.
+            ctx.ProblemDetails.Detail ??= ctx.ProblemDetails.Status switch
+            {
+                StatusCodes.Status404NotFound => $"No resource at {ctx.HttpContext.Request.Path}.",
+                StatusCodes.Status405MethodNotAllowed => $"{ctx.HttpContext.Request.Method} is not allowed on {ctx.HttpContext.Request.Path}.",
+                StatusCodes.Status413PayloadTooLarge => $"The request body is larger than the limit of {ctx.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? ServiceDefaultsExtensions.MaxJsonBodyBytes} bytes.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (or text/csv where the endpoint says so).",
+                _ => null,
+            };
+        });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
     }

@@ -1,0 +1,19 @@
+using PushInventory.Gateway;
+using PushInventory.ServiceDefaults;
+using PushInventory.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddGateway();
+builder.AddMessaging(_ => { });
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.UseGateway();
+app.MapDefaultEndpoints();
+app.MapGatewayEndpoints();
+app.MapReverseProxy();
+app.Run();
+
+public partial class Program;
