@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PushInventory.Connectors.Lazada;
+using PushInventory.Connectors.Resilience;
+using PushInventory.Connectors.Shopee;
+using PushInventory.Connectors.TikTokShop;
+
+namespace PushInventory.Connectors;
+
+public static class ConnectorsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IMarketplaceConnectors"/> with options bound to <c>Connectors:Shopee</c>,
+    /// <c>Connectors:Lazada</c> and <c>Connectors:TikTokShop</c>, validated at start.
+    /// </summary>
+    public static IServiceCollection AddMarketplaceConnectors(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddOptions<ShopeeOptions>(services, configuration, ShopeeOptions.Section);
+        AddOptions<LazadaOptions>(services, configuration, LazadaOptions.Section);
+        AddOptions<TikTokShopOptions>(services, configuration, TikTokShopOptions.Section);
+
+        // Polly owns timeouts per attempt; the client's own timeout must never cut in first.
+        services.AddHttpClient(StoreCallRunner.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorePipelines>();
+        services.TryAddSingleton<StoreCallRunner>();
+        services.TryAddSingleton<ShopeeConnector>();
+        services.TryAddSingleton<LazadaConnector>();
+        services.TryAddSingleton<TikTokShopConnector>();
+        services.TryAddSingleton<IMarketplaceConnectors, MarketplaceConnectors>();
+        return services;
+    }
+
+    private static void AddOptions<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : MarketplaceOptions
+    {
+        services.AddOptions<TOptions>()
+            .Bind(configuration.GetSection(section))
+            .Validate(o => o.CallsPerSecond is > 0 and <= 1000, $"{section}:CallsPerSecond must be above 0 and at most 1000.")
+            .Validate(o => o.Burst is >= 1 and <= 1000, $"{section}:Burst must be from 1 to 1000.")
+            .Validate(o => o.BatchSize >= 1 && o.BatchSize <= o.MaxBatchSize, $"{section}:BatchSize must be from 1 to the marketplace's maximum.")
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(5), $"{section}:Timeout must be above 0 and at most 5 minutes.")
+            .Validate(o => o.MaxConcurrency is >= 1 and <= 64, $"{section}:MaxConcurrency must be from 1 to 64.")
+            .ValidateOnStart();
+    }
+}

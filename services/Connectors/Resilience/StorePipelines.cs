@@ -1,0 +1,79 @@
+using System.Threading.RateLimiting;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Registry;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace PushInventory.Connectors.Resilience;
+
+/// <summary>
+/// One resilience pipeline per store: retry (outermost, few and short, only for retryable outcomes,
+/// honouring Retry-After), circuit breaker, a token-bucket rate limiter that queues callers, and a
+/// timeout per attempt. Every attempt takes a token, so retries never push a store over its rate.
+/// </summary>
+internal sealed class StorePipelines : IDisposable
+{
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+
+    private readonly ResiliencePipelineRegistry<Guid> registry = new();
+
+    public ResiliencePipeline<CallResult> For(Guid storeId, MarketplaceOptions options) =>
+        registry.GetOrAddPipeline<CallResult>(storeId, (builder, context) => Configure(builder, context, options));
+
+    public void Dispose() => registry.Dispose();
+
+    private static void Configure(
+        ResiliencePipelineBuilder<CallResult> builder,
+        ConfigureBuilderContext<Guid> context,
+        MarketplaceOptions options)
+    {
+        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.Burst,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / options.CallsPerSecond),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+        context.OnPipelineDisposed(limiter.Dispose);
+
+        builder
+            .AddRetry(new RetryStrategyOptions<CallResult>
+            {
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromMilliseconds(200),
+                MaxDelay = MaxRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<CallResult>
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 20,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = TimeSpan.FromSeconds(5),
+                ShouldHandle = args => ValueTask.FromResult(IsStoreUnwell(args.Outcome)),
+            })
+            .AddRateLimiter(limiter)
+            .AddTimeout(options.Timeout);
+    }
+
+    private static bool ShouldRetry(Outcome<CallResult> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { IsRetryable: true } result } => result.RetryAfter is null || result.RetryAfter <= MaxRetryDelay,
+        _ => false,
+    };
+
+    // Throttling says nothing about the store's health, so only errors and timeouts open the circuit.
+    private static bool IsStoreUnwell(Outcome<CallResult> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result.Status: CallStatus.Transient } => true,
+        _ => false,
+    };
+}

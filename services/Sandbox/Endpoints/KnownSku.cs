@@ -1,0 +1,7 @@
+namespace PushInventory.Sandbox.Endpoints;
+
+/// <summary>
+/// A SKU a shop has, with stock reserved for a promotion. Keys: Shopee <c>{item_id}:{model_id}</c>,
+/// Lazada the SellerSku, TikTok Shop <c>{product_id}:{sku_id}</c>.
+/// </summary>
+internal sealed record KnownSku(string Sku, int ReservedStock);

@@ -1,0 +1,3 @@
+namespace PushInventory.Sandbox.Endpoints;
+
+internal sealed record ShopRegistered(string Marketplace, string Shop);
