@@ -64,6 +64,12 @@ function Start-InfraIfNeeded {
         Write-Step 'local infra already running (deploy/local/infra.sh status); it will be left running'
     }
     else {
+        # A fresh machine: install RabbitMQ and PostgreSQL from Debian packages first (root, apt).
+        if (-not (Test-Path '/usr/lib/rabbitmq/bin/rabbitmq-server') -or -not (Test-Path '/usr/lib/postgresql/15/bin/postgres')) {
+            Write-Step 'installing RabbitMQ and PostgreSQL (deploy/local/install-prereqs.sh)'
+            & bash (Join-Path $Root 'deploy/local/install-prereqs.sh') | Out-Host
+            if ($LASTEXITCODE -ne 0) { throw "deploy/local/install-prereqs.sh failed (exit $LASTEXITCODE)" }
+        }
         Write-Step 'starting local infra (deploy/local/infra.sh start)'
         & bash (Join-Path $Root $infra) start | Out-Host
         if ($LASTEXITCODE -ne 0) { throw "deploy/local/infra.sh start failed (exit $LASTEXITCODE)" }
