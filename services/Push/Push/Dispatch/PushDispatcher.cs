@@ -1,0 +1,338 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PushInventory.Connectors;
+using PushInventory.Contracts;
+using PushInventory.Push.Domain;
+using PushInventory.Push.Persistence;
+using PushInventory.ServiceDefaults;
+using PushInventory.ServiceDefaults.Outbox;
+
+namespace PushInventory.Push.Dispatch;
+
+/// <summary>
+/// Sends due pushes. Woken when a recompute commits, polling as the fallback. Each round takes the stores
+/// with due pending states (of tenants whose Inventory Features are on), claims each store's lease, sends
+/// that store's due states' CURRENT desired values in one connector call, and settles each store SKU:
+/// only the version it sent, so a newer computation saved meanwhile stays pending and is sent next.
+/// Stores are pushed in parallel, up to <see cref="PushOptions.MaxParallelStores"/>.
+/// </summary>
+internal sealed partial class PushDispatcher(
+    IDbContextFactory<PushDbContext> contexts,
+    IMarketplaceConnectors connectors,
+    StoreCredentialsReader credentials,
+    StoreLeases leases,
+    DispatchSignal signal,
+    IOptions<PushOptions> options,
+    TimeProvider time,
+    ILogger<PushDispatcher> logger) : BackgroundService
+{
+    const int MaxSettleAttempts = 8;
+    readonly PushOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var wait = await RoundAsync(stoppingToken);
+                if (wait > TimeSpan.Zero)
+                {
+                    await signal.WaitAsync(wait, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogRoundFailed(logger, ex);
+                await Task.Delay(_options.PollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One round over the stores with due pushes; returns how long to wait before the next (zero: go on).</summary>
+    internal async Task<TimeSpan> RoundAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> stores;
+        var now = time.GetUtcNow().UtcDateTime;
+        var owner = leases.Owner;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            stores = await (from s in db.States
+                            join t in db.TenantSettings on s.TenantId equals t.TenantId
+                            where s.NextAttemptAt != null && s.NextAttemptAt <= now && t.InventoryFeaturesEnabled
+                            where !db.StoreLeases.Any(l => l.StoreId == s.StoreId && l.LeasedUntil > now && l.LeasedBy != owner)
+                            select s.StoreId).Distinct().OrderBy(id => id).Take(_options.MaxParallelStores * 4).ToListAsync(cancellationToken);
+            if (stores.Count == 0)
+            {
+                var next = await (from s in db.States
+                                  join t in db.TenantSettings on s.TenantId equals t.TenantId
+                                  where s.NextAttemptAt != null && t.InventoryFeaturesEnabled
+                                  orderby s.NextAttemptAt
+                                  select s.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+                var untilNext = next is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) - now : _options.PollInterval;
+                return untilNext <= TimeSpan.Zero ? _options.PollInterval : untilNext < _options.PollInterval ? untilNext : _options.PollInterval;
+            }
+        }
+
+        await Parallel.ForEachAsync(
+            stores,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelStores, CancellationToken = cancellationToken },
+            async (storeId, token) =>
+            {
+                if (!await leases.TryClaimAsync(storeId, _options.Lease, token))
+                {
+                    return;
+                }
+
+                using var renewal = CancellationTokenSource.CreateLinkedTokenSource(token);
+                var renewing = RenewAsync(storeId, renewal.Token);
+                try
+                {
+                    await PushStoreAsync(storeId, token);
+                }
+                finally
+                {
+                    await renewal.CancelAsync();
+                    await renewing;
+                    await leases.ReleaseAsync(storeId);
+                }
+            });
+        return TimeSpan.Zero;
+    }
+
+    async Task RenewAsync(Guid storeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_options.Lease / 3, time, cancellationToken);
+                await leases.RenewAsync(storeId, _options.Lease, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The push ended.
+        }
+    }
+
+    /// <summary>Sends one store's due pushes (at most <see cref="PushOptions.MaxSkusPerRound"/>; the next round takes the rest).</summary>
+    async Task PushStoreAsync(Guid storeId, CancellationToken cancellationToken)
+    {
+        Store? store;
+        List<PushState> due;
+        Dictionary<Guid, StoreSku> skus;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
+            due = await (from s in db.States.AsNoTracking()
+                         join t in db.TenantSettings on s.TenantId equals t.TenantId
+                         where s.StoreId == storeId && s.NextAttemptAt != null && s.NextAttemptAt <= now && s.PendingRecordId != null && t.InventoryFeaturesEnabled
+                         orderby s.NextAttemptAt
+                         select s).Take(_options.MaxSkusPerRound).ToListAsync(cancellationToken);
+            var ids = due.Select(s => s.StoreSkuId).ToList();
+            skus = await db.StoreSkus.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        }
+
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var sent = due.Select(s => new SentPush(s.StoreSkuId, s.DesiredVersion, s.PendingRecordId!.Value, s.DesiredQuantity ?? 0, s.DesiredPreOrder, s.DesiredInPreOrder, s.Attempts, s.TriggeredAt)).ToList();
+        var results = new Dictionary<Guid, StockUpdateResult>();
+        var target = store is { Deleted: false } ? Target(store) : null;
+        var updates = new List<StockUpdate>();
+        foreach (var (push, state) in sent.Zip(due))
+        {
+            if (store is null || store.Deleted)
+            {
+                results[push.StoreSkuId] = new(push.StoreSkuId, PushOutcome.PermanentFailure, "store_unknown", "The store is unknown or deleted.");
+            }
+            else if (!skus.TryGetValue(push.StoreSkuId, out var sku) || sku.Deleted)
+            {
+                results[push.StoreSkuId] = new(push.StoreSkuId, PushOutcome.PermanentFailure, "store_sku_unknown", "The store SKU is unknown or deleted.");
+            }
+            else if (target is null)
+            {
+                results[push.StoreSkuId] = new(push.StoreSkuId, PushOutcome.PermanentFailure, "credentials_unreadable", "The store's credentials cannot be read with this key ring.");
+            }
+            else
+            {
+                var preOrder = push.PreOrder is { } flag ? new PreOrderSetting(flag, flag ? state.DesiredDaysToShip ?? 0 : 0) : null;
+                updates.Add(new StockUpdate(sku.Id, sku.SellerSku, sku.ItemId, sku.ModelId, sku.SkuId, sku.ProductId, sku.PlatformWarehouseIds, push.Quantity, preOrder));
+            }
+        }
+
+        if (updates.Count > 0 && store is not null && target is not null)
+        {
+            using var activity = Telemetry.Source.StartActivity("push store");
+            activity?.SetTag("pushinventory.store_id", storeId);
+            activity?.SetTag("pushinventory.marketplace", store.Marketplace.ToString());
+            activity?.SetTag("pushinventory.store_skus", updates.Count);
+            var answers = await connectors.For(store.Marketplace).PushAsync(target, updates, cancellationToken);
+            foreach (var answer in answers)
+            {
+                results[answer.StoreSkuId] = answer;
+            }
+        }
+
+        await SettleAsync(store, sent, results, cancellationToken);
+    }
+
+    StoreTarget? Target(Store store)
+    {
+        if (credentials.Read(store.ProtectedCredentials) is not { } secrets || !Uri.TryCreate(store.BaseUrl, UriKind.Absolute, out var baseUrl))
+        {
+            LogUnreadableStore(logger, store.Id);
+            return null;
+        }
+
+        return new StoreTarget(store.Id, store.Marketplace, baseUrl, store.PlatformWarehouseIds, secrets);
+    }
+
+    /// <summary>Writes each outcome to its record and state, with StoreSkuPushed in the outbox; redone on a concurrent change.</summary>
+    async Task SettleAsync(Store? store, List<SentPush> sent, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
+    {
+        var marketplace = store?.Marketplace.ToString() ?? "unknown";
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var ids = sent.Select(s => s.StoreSkuId).ToList();
+            var recordIds = sent.Select(s => s.RecordId).ToList();
+            var states = await db.States.Where(s => ids.Contains(s.StoreSkuId)).ToDictionaryAsync(s => s.StoreSkuId, cancellationToken);
+            var records = await db.Records.Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+            var outcomes = new List<(string Outcome, double? LatencyMs)>();
+            foreach (var push in sent)
+            {
+                if (!states.TryGetValue(push.StoreSkuId, out var state) || !records.TryGetValue(push.RecordId, out var record))
+                {
+                    continue;
+                }
+
+                var result = results.GetValueOrDefault(push.StoreSkuId)
+                    ?? new StockUpdateResult(push.StoreSkuId, PushOutcome.RetryableFailure, "no_result", "The connector returned no result for this store SKU.");
+                outcomes.Add(Settle(db, state, record, push, result, now));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var (outcome, latency) in outcomes)
+                {
+                    PushMetrics.Outcomes.Add(1, new("outcome", outcome), new("marketplace", marketplace));
+                    if (latency is { } ms)
+                    {
+                        PushMetrics.Latency.Record(ms, new KeyValuePair<string, object?>("marketplace", marketplace));
+                    }
+                }
+
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxSettleAttempts)
+            {
+                LogSettleConflict(logger, ex, store?.Id ?? Guid.Empty, attempt);
+            }
+        }
+    }
+
+    (string Outcome, double? LatencyMs) Settle(PushDbContext db, PushState state, PushRecord record, SentPush push, StockUpdateResult result, DateTime now)
+    {
+        var current = state.DesiredVersion == push.Version && state.PendingRecordId == push.RecordId;
+        var attempts = push.Attempts + 1;
+        var latency = (now - DateTime.SpecifyKind(push.TriggeredAt, DateTimeKind.Utc)).TotalMilliseconds;
+        state.Stamp = Guid.NewGuid();
+        switch (result.Outcome)
+        {
+            case PushOutcome.Succeeded:
+                record.Status = PushStatus.Succeeded;
+                record.Note = current ? null : "sent before a newer computation superseded it";
+                record.Attempts = attempts;
+                record.ErrorCode = null;
+                record.ErrorMessage = null;
+                record.CompletedAt = now;
+                if (push.Version > state.LastPushedVersion)
+                {
+                    state.LastPushedVersion = push.Version;
+                    state.LastPushedQuantity = push.Quantity;
+                    state.LastPushedPreOrder = push.PreOrder ?? state.LastPushedPreOrder;
+                    state.InPreOrder = push.InPreOrder;
+                }
+
+                if (current)
+                {
+                    state.ClearPending();
+                }
+
+                Publish(db, record, true, now);
+                return ("succeeded", latency);
+
+            case PushOutcome.RetryableFailure when current && attempts < _options.MaxAttempts:
+                record.Attempts = attempts;
+                record.ErrorCode = Truncate(result.ErrorCode, 200);
+                record.ErrorMessage = Truncate(result.ErrorMessage, 2000);
+                state.Attempts = attempts;
+                state.NextAttemptAt = now + Backoff(attempts, result.RetryAfter);
+                return ("retrying", null);
+
+            case PushOutcome.RetryableFailure when !current:
+                // Superseded while in flight: the newer computation is pending and will be sent.
+                record.Attempts = attempts;
+                record.ErrorCode = Truncate(result.ErrorCode, 200);
+                record.ErrorMessage = Truncate(result.ErrorMessage, 2000);
+                return ("superseded", null);
+
+            default:
+                record.Status = PushStatus.Failed;
+                record.Attempts = attempts;
+                record.ErrorCode = Truncate(result.ErrorCode, 200);
+                record.ErrorMessage = Truncate(result.ErrorMessage, 2000);
+                record.CompletedAt = now;
+                if (current)
+                {
+                    state.ClearPending();
+                }
+
+                Publish(db, record, false, now);
+                LogFailed(logger, record.StoreSkuId, record.StoreId, result.Outcome, record.ErrorCode, record.ErrorMessage);
+                return ("failed", latency);
+        }
+    }
+
+    static void Publish(PushDbContext db, PushRecord record, bool succeeded, DateTime now) =>
+        db.AddOutboxMessage(
+            new StoreSkuPushed(record.TenantId, record.Id, record.StoreId, record.StoreSkuId, record.MerchantSkuCode ?? "", record.Quantity ?? 0, record.PreOrder ?? false, succeeded, record.ErrorCode, record.ErrorMessage, now),
+            now);
+
+    /// <summary>Base x 2^(attempts-1), +-20% jitter, at most the maximum; at least what the marketplace asked.</summary>
+    TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
+    {
+        var exponential = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 30));
+        var jittered = Math.Min(exponential, _options.RetryMaxDelay.TotalMilliseconds) * (0.8 + (Random.Shared.NextDouble() * 0.4));
+        var delay = TimeSpan.FromMilliseconds(Math.Min(jittered, _options.RetryMaxDelay.TotalMilliseconds));
+        return retryAfter is { } asked && asked > delay ? asked : delay;
+    }
+
+    static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Push dispatch round failed")]
+    static partial void LogRoundFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Settling pushes of store {StoreId} met a concurrent change, attempt {Attempt}; redoing it")]
+    static partial void LogSettleConflict(ILogger logger, Exception ex, Guid storeId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {StoreId} cannot be pushed: its credentials or base URL cannot be read")]
+    static partial void LogUnreadableStore(ILogger logger, Guid storeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Push of store SKU {StoreSkuId} (store {StoreId}) failed: {Outcome} {ErrorCode} {ErrorMessage}")]
+    static partial void LogFailed(ILogger logger, Guid storeSkuId, Guid storeId, PushOutcome outcome, string? errorCode, string? errorMessage);
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PushInventory.Contracts;
+using PushInventory.Push.Dispatch;
+using PushInventory.Push.Domain;
+using PushInventory.Push.Persistence;
+using PushInventory.ServiceDefaults;
+
+namespace PushInventory.Push.Planning;
+
+/// <summary>
+/// Turns triggers into desired state. One unit of work: the caller's read-model change, the engine's
+/// decisions for the affected store SKUs, new Pending records (an older Pending one not yet sent becomes
+/// Skipped, "superseded by a newer computation") and the push states, saved once. Serialised per tenant in
+/// this process; a conflict with another writer (the dispatcher, another instance) redoes the whole unit.
+/// </summary>
+internal sealed partial class PushPlanner(
+    IDbContextFactory<PushDbContext> contexts,
+    TenantLocks locks,
+    DispatchSignal signal,
+    TimeProvider time,
+    ILogger<PushPlanner> logger)
+{
+    internal const string Superseded = "superseded by a newer computation";
+    const int MaxConflictRetries = 10;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (which changes read models and names the store SKUs to recompute, or
+    /// returns null), recomputes them and saves everything at once.
+    /// </summary>
+    public async Task<PlanResult> RunAsync(Guid tenantId, Func<PushDbContext, DateTime, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken)
+    {
+        var gate = locks.For(tenantId);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                var now = time.GetUtcNow().UtcDateTime;
+                var trigger = await work(db, now, cancellationToken);
+                var result = trigger is null ? PlanResult.None : await RecomputeAsync(db, tenantId, trigger, now, cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (result.Queued > 0)
+                    {
+                        signal.Wake();
+                    }
+
+                    return result;
+                }
+                catch (DbUpdateException ex) when (attempt < MaxConflictRetries)
+                {
+                    LogConflict(logger, ex, tenantId, attempt);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), time, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    async Task<PlanResult> RecomputeAsync(PushDbContext db, Guid tenantId, Trigger trigger, DateTime now, CancellationToken cancellationToken)
+    {
+        var job = trigger.JobId is { } jobId ? await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.TenantId == tenantId, cancellationToken) : null;
+        if (trigger.StoreSkuIds.Count == 0)
+        {
+            MarkPlanned(job, 0);
+            return PlanResult.None;
+        }
+
+        var settings = await db.TenantSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId, cancellationToken);
+        var data = await SnapshotLoader.LoadAsync(db, tenantId, settings?.Plan ?? Plan.Free, trigger.StoreSkuIds, trackStates: true, cancellationToken);
+        var decisions = PushEngine.Decide(data.Snapshot, trigger.StoreSkuIds.Distinct());
+
+        var pendingIds = data.States.Values.Where(s => s.PendingRecordId is not null).Select(s => s.PendingRecordId!.Value).ToList();
+        var pendingRecords = pendingIds.Count == 0
+            ? []
+            : await db.Records.Where(r => pendingIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var traceId = Activity.Current?.TraceId.ToString();
+        int queued = 0, skipped = 0, unchanged = 0, jobRecords = 0;
+        foreach (var decision in decisions)
+        {
+            var state = data.States.GetValueOrDefault(decision.StoreSkuId);
+            if (!decision.Pushes)
+            {
+                if (Supersede(state, pendingRecords, now))
+                {
+                    skipped++;
+                }
+
+                if (trigger.RecordsNoPush)
+                {
+                    var record = NewRecord(tenantId, decision, data, state, trigger, traceId, now);
+                    record.Skip(NoPushNote(decision), now);
+                    db.Records.Add(record);
+                    skipped++;
+                    jobRecords++;
+                }
+
+                continue;
+            }
+
+            if (!trigger.Force && state is not null && AlreadyThere(state, decision))
+            {
+                unchanged++;
+                continue;
+            }
+
+            if (Supersede(state, pendingRecords, now))
+            {
+                skipped++;
+            }
+
+            if (state is null)
+            {
+                state = new PushState { StoreSkuId = decision.StoreSkuId, TenantId = tenantId, StoreId = decision.StoreId };
+                db.States.Add(state);
+            }
+
+            var pending = NewRecord(tenantId, decision, data, state, trigger, traceId, now);
+            pending.DesiredVersion = state.DesiredVersion + 1;
+            db.Records.Add(pending);
+            state.StoreId = decision.StoreId;
+            state.DesiredQuantity = decision.Quantity;
+            state.DesiredPreOrder = decision.PreOrder;
+            state.DesiredDaysToShip = decision.DaysToShip;
+            state.DesiredInPreOrder = decision.InPreOrder;
+            state.DesiredVersion = pending.DesiredVersion;
+            state.PendingRecordId = pending.Id;
+            state.NextAttemptAt = now;
+            state.Attempts = 0;
+            state.TriggeredAt = trigger.OccurredAt == default ? now : trigger.OccurredAt;
+            state.Stamp = Guid.NewGuid();
+            queued++;
+            jobRecords++;
+        }
+
+        MarkPlanned(job, jobRecords);
+        LogRecomputed(logger, tenantId, trigger.Reason, decisions.Count, queued, skipped, unchanged, string.Join(",", decisions.Where(d => !d.Pushes).Select(d => d.NoPushReason)));
+        return new PlanResult(queued, skipped, unchanged);
+    }
+
+    static void MarkPlanned(PushJob? job, int total)
+    {
+        if (job is not null)
+        {
+            job.Planned = true;
+            job.Total = total;
+        }
+    }
+
+    /// <summary>The decision equals what is pending, or (nothing pending) what was last pushed successfully.</summary>
+    static bool AlreadyThere(PushState state, PushDecision decision)
+    {
+        if (state.PendingRecordId is not null)
+        {
+            return state.DesiredQuantity == decision.Quantity && state.DesiredPreOrder == decision.PreOrder && state.DesiredDaysToShip == decision.DaysToShip;
+        }
+
+        return state.LastPushedQuantity == decision.Quantity
+            && (decision.PreOrder is null || state.LastPushedPreOrder == decision.PreOrder)
+            && state.InPreOrder == decision.InPreOrder;
+    }
+
+    /// <summary>Marks the state's Pending record (not yet sent) Skipped and clears the pending push.</summary>
+    static bool Supersede(PushState? state, Dictionary<Guid, PushRecord> pendingRecords, DateTime now)
+    {
+        if (state?.PendingRecordId is not { } recordId)
+        {
+            return false;
+        }
+
+        if (pendingRecords.TryGetValue(recordId, out var record) && record.Status == PushStatus.Pending)
+        {
+            record.Skip(Superseded, now);
+        }
+
+        state.ClearPending();
+        PushMetrics.Superseded.Add(1);
+        return true;
+    }
+
+    static PushRecord NewRecord(Guid tenantId, PushDecision decision, TenantData data, PushState? state, Trigger trigger, string? traceId, DateTime now)
+    {
+        var store = data.Stores.GetValueOrDefault(decision.StoreId);
+        var sku = data.StoreSkus.GetValueOrDefault(decision.StoreSkuId);
+        var before = state?.LastPushedQuantity;
+        return new PushRecord
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantId,
+            CreatedAt = now,
+            StoreId = sku?.StoreId ?? decision.StoreId,
+            StoreName = store?.Name,
+            Marketplace = store?.Marketplace ?? sku?.Marketplace,
+            StoreSkuId = decision.StoreSkuId,
+            SellerSku = sku?.SellerSku,
+            MerchantSkuCode = decision.MerchantSkuCode,
+            NormalizedMerchantSkuCode = decision.MerchantSkuCode is { } code ? Codes.Normalize(code) : null,
+            RuleId = decision.RuleId,
+            RuleName = decision.RuleName,
+            Warehouses = [.. decision.Warehouses],
+            Available = decision.Available,
+            QuantityBefore = before,
+            Change = decision.Quantity is { } quantity && before is { } b ? quantity - b : null,
+            Quantity = decision.Quantity,
+            PreOrder = decision.PreOrder,
+            DaysToShip = decision.DaysToShip,
+            Reason = trigger.Reason,
+            Status = PushStatus.Pending,
+            TraceId = traceId,
+            JobId = trigger.JobId,
+        };
+    }
+
+    static string NoPushNote(PushDecision decision)
+    {
+        var text = decision.Steps.Count > 0 ? decision.Steps[0].Text : "";
+        var note = $"{decision.NoPushReason}: {text}";
+        return note.Length > 500 ? note[..500] : note;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Recomputed {Decisions} store SKUs of tenant {TenantId} ({Reason}): {Queued} queued, {Skipped} skipped, {Unchanged} unchanged; no push: {NoPush}")]
+    static partial void LogRecomputed(ILogger logger, Guid tenantId, TriggerReason reason, int decisions, int queued, int skipped, int unchanged, string noPush);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Recompute of tenant {TenantId} met a concurrent change, attempt {Attempt}; redoing it")]
+    static partial void LogConflict(ILogger logger, Exception ex, Guid tenantId, int attempt);
+}

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using PushInventory.Contracts;
+using PushInventory.Push.Domain;
+using PushInventory.Push.Persistence;
+using PushInventory.ServiceDefaults;
+
+namespace PushInventory.Push.Planning;
+
+/// <summary>
+/// Builds the engine's snapshot from the read models, restricted to what the decisions need: all the
+/// tenant's rules and stores; the given store SKUs and every store SKU mapped to the same merchant SKUs
+/// (rules scoped by store need them); those merchant SKUs and their bundle components; their levels;
+/// and the pre-order states.
+/// </summary>
+internal static class SnapshotLoader
+{
+    /// <summary>Store SKUs mapped to the merchant SKU or to a bundle that contains it.</summary>
+    public static async Task<List<Guid>> MappedToAsync(PushDbContext db, Guid tenantId, Guid merchantSkuId, CancellationToken cancellationToken)
+    {
+        var bundleIds = await db.BundleComponents.AsNoTracking()
+            .Where(c => c.TenantId == tenantId && c.ComponentId == merchantSkuId)
+            .Select(c => c.BundleId)
+            .ToListAsync(cancellationToken);
+        bundleIds.Add(merchantSkuId);
+        return await db.Mappings.AsNoTracking()
+            .Where(m => m.TenantId == tenantId && m.MerchantSkuId != null && bundleIds.Contains(m.MerchantSkuId.Value))
+            .Select(m => m.StoreSkuId)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Loads the snapshot for <paramref name="storeSkuIds"/>; push states are tracked when <paramref name="trackStates"/> (a recompute changes them, a simulation does not).</summary>
+    public static async Task<TenantData> LoadAsync(PushDbContext db, Guid tenantId, Plan plan, IReadOnlyCollection<Guid> storeSkuIds, bool trackStates, CancellationToken cancellationToken)
+    {
+        var ids = storeSkuIds.Distinct().ToList();
+        var idSet = ids.ToHashSet();
+        var mappings = WithLocal(
+            await db.Mappings.AsNoTracking().Where(m => m.TenantId == tenantId && ids.Contains(m.StoreSkuId)).ToListAsync(cancellationToken),
+            db.Mappings.Local,
+            m => m.TenantId == tenantId && idSet.Contains(m.StoreSkuId),
+            m => m.StoreSkuId);
+        var merchantIds = mappings.Where(m => m.MerchantSkuId is not null).Select(m => m.MerchantSkuId!.Value).Distinct().ToList();
+        var related = await db.Mappings.AsNoTracking()
+            .Where(m => m.TenantId == tenantId && m.MerchantSkuId != null && merchantIds.Contains(m.MerchantSkuId.Value))
+            .ToListAsync(cancellationToken);
+        var allMappings = mappings.Concat(related).DistinctBy(m => m.StoreSkuId).ToDictionary(m => m.StoreSkuId);
+        var allIds = ids.Union(allMappings.Keys).ToList();
+
+        var allIdSet = allIds.ToHashSet();
+        var storeSkus = WithLocal(
+                await db.StoreSkus.AsNoTracking().Where(s => s.TenantId == tenantId && allIds.Contains(s.Id)).ToListAsync(cancellationToken),
+                db.StoreSkus.Local,
+                s => s.TenantId == tenantId && allIdSet.Contains(s.Id),
+                s => s.Id)
+            .Where(s => !s.Deleted)
+            .ToDictionary(s => s.Id);
+        var merchants = await db.MerchantSkus.AsNoTracking().Include(m => m.Components)
+            .Where(m => m.TenantId == tenantId && merchantIds.Contains(m.Id) && !m.Deleted)
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var componentIds = merchants.Values.SelectMany(m => m.Components).Select(c => c.ComponentId).Distinct().Where(id => !merchants.ContainsKey(id)).ToList();
+        var components = await db.MerchantSkus.AsNoTracking()
+            .Where(m => m.TenantId == tenantId && componentIds.Contains(m.Id) && !m.Deleted)
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var codeOf = merchants.Values.Concat(components.Values).ToDictionary(m => m.Id, m => m.Code);
+
+        var levelIds = merchants.Keys.Concat(componentIds).ToList();
+        var levelIdSet = levelIds.ToHashSet();
+        var levels = WithLocal(
+            await db.StockLevels.AsNoTracking().Where(l => l.TenantId == tenantId && levelIds.Contains(l.MerchantSkuId)).ToListAsync(cancellationToken),
+            db.StockLevels.Local,
+            l => l.TenantId == tenantId && levelIdSet.Contains(l.MerchantSkuId),
+            l => (l.MerchantSkuId, l.WarehouseId));
+        var rules = await db.Rules.AsNoTracking()
+            .Where(r => r.TenantId == tenantId && !r.Deleted)
+            .Select(r => r.Snapshot)
+            .ToListAsync(cancellationToken);
+        var stores = await db.Stores.AsNoTracking()
+            .Where(s => s.TenantId == tenantId && !s.Deleted)
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var stateQuery = db.States.Where(s => s.TenantId == tenantId && allIds.Contains(s.StoreSkuId));
+        var states = await (trackStates ? stateQuery : stateQuery.AsNoTracking()).ToDictionaryAsync(s => s.StoreSkuId, cancellationToken);
+
+        var merchantInputs = merchants.Values
+            .Select(m => new MerchantSkuInput(
+                m.Code,
+                m.CategoryId,
+                m.IsBundle ? m.Components.Select(c => new ComponentInput(codeOf.GetValueOrDefault(c.ComponentId, c.ComponentCode), Math.Max(1, c.Quantity))).ToList() : null))
+            .DistinctBy(m => Codes.Normalize(m.Code))
+            .ToList();
+        var levelInputs = levels
+            .Select(l => (Level: l, Code: codeOf.GetValueOrDefault(l.MerchantSkuId, l.MerchantSkuCode)))
+            .GroupBy(l => (Codes.Normalize(l.Code), Codes.Normalize(l.Level.WarehouseCode)))
+            .Select(g => g.MaxBy(l => l.Level.Version))
+            .Select(l => new StockLevelInput(l.Code, l.Level.WarehouseCode, l.Level.Available))
+            .ToList();
+        var storeSkuInputs = storeSkus.Values
+            .Select(s => new StoreSkuInput(s.Id, s.StoreId, MappedCode(allMappings.GetValueOrDefault(s.Id), codeOf), s.ReservedStock))
+            .ToList();
+        var preOrders = states.Values.Select(s => new PreOrderStateInput(s.StoreSkuId, s.CurrentPreOrderState)).ToList();
+
+        var snapshot = new TenantSnapshot(
+            plan,
+            rules.Select(RuleSnapshots.ToInput).DistinctBy(r => r.Id),
+            stores.Values.Select(s => new StoreInput(s.Id, s.Marketplace, s.Name)),
+            storeSkuInputs,
+            merchantInputs,
+            levelInputs,
+            preOrders);
+        return new TenantData(snapshot, stores, storeSkus, states);
+    }
+
+    /// <summary>
+    /// The rows as the caller's unit of work will leave them: what the database holds, overlaid with the
+    /// entities the caller added or changed in this context but has not saved yet (the trigger's own change).
+    /// </summary>
+    static List<T> WithLocal<T, TKey>(List<T> stored, IEnumerable<T> local, Func<T, bool> filter, Func<T, TKey> key)
+        where TKey : notnull
+    {
+        var byKey = stored.ToDictionary(key);
+        foreach (var entity in local.Where(filter))
+        {
+            byKey[key(entity)] = entity;
+        }
+
+        return [.. byKey.Values];
+    }
+
+    static string? MappedCode(SkuMapping? mapping, Dictionary<Guid, string> codeOf) =>
+        mapping?.MerchantSkuId is not { } id ? null : codeOf.GetValueOrDefault(id, mapping.MerchantSkuCode ?? id.ToString());
+}

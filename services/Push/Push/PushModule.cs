@@ -1,0 +1,76 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PushInventory.Connectors;
+using PushInventory.Push.Consumers;
+using PushInventory.Push.Dispatch;
+using PushInventory.Push.Endpoints;
+using PushInventory.Push.Persistence;
+using PushInventory.Push.Planning;
+using PushInventory.ServiceDefaults;
+using PushInventory.ServiceDefaults.Http;
+using PushInventory.ServiceDefaults.Persistence;
+
+namespace PushInventory.Push;
+
+/// <summary>The Push service's three entry points, called by its own host and by the embedded host.</summary>
+public static class PushModule
+{
+    // The connectors' own client (see Connectors' StoreCallRunner.HttpClientName): it has its own Polly
+    // pipeline per store, so the service defaults' standard resilience handler must not wrap it as well.
+    const string ConnectorsHttpClient = "PushInventory.Connectors";
+
+    /// <summary>The Push database and outbox, the shared key ring for store credentials, the connectors, the planner, the dispatcher and record retention.</summary>
+    public static IHostApplicationBuilder AddPush(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDbContext<PushDbContext>("Push");
+        builder.AddSharedDataProtection();
+        builder.Services.AddOptions<PushOptions>()
+            .BindConfiguration(PushOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.RetryBaseDelay <= o.RetryMaxDelay, "Push:RetryBaseDelay must not exceed Push:RetryMaxDelay.")
+            .ValidateOnStart();
+        builder.Services.AddMarketplaceConnectors(builder.Configuration);
+#pragma warning disable EXTEXP0001 // Experimental, but the documented way to take a client out of ConfigureHttpClientDefaults.
+        builder.Services.AddHttpClient(ConnectorsHttpClient).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.Services.AddSingleton<TenantLocks>();
+        builder.Services.AddSingleton<LevelsInFlight>();
+        builder.Services.AddSingleton<DispatchSignal>();
+        builder.Services.AddSingleton<PushPlanner>();
+        builder.Services.AddSingleton<StoreCredentialsReader>();
+        builder.Services.AddSingleton<StoreLeases>();
+        builder.Services.AddHostedService<PushDispatcher>();
+        builder.Services.AddHostedService<RecordRetention>();
+        return builder;
+    }
+
+    /// <summary>The Push service's consumers, each on its own <c>push-*</c> queue.</summary>
+    public static IBusRegistrationConfigurator AddPushConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<StockChangedConsumer>().Endpoint(e => e.Name = StockChangedConsumer.QueueName);
+        bus.AddConsumer<MappingChangedConsumer>().Endpoint(e => e.Name = MappingChangedConsumer.QueueName);
+        bus.AddConsumer<StoreSkuChangedConsumer>().Endpoint(e => e.Name = StoreSkuChangedConsumer.QueueName);
+        bus.AddConsumer<PushRequestedConsumer>().Endpoint(e => e.Name = PushRequestedConsumer.QueueName);
+        bus.AddConsumer<StoreChangedConsumer>().Endpoint(e => e.Name = StoreChangedConsumer.QueueName);
+        bus.AddConsumer<MerchantSkuChangedConsumer>().Endpoint(e => e.Name = MerchantSkuChangedConsumer.QueueName);
+        bus.AddConsumer<PushRuleChangedConsumer>().Endpoint(e => e.Name = PushRuleChangedConsumer.QueueName);
+        bus.AddConsumer<TenantSettingsChangedConsumer>().Endpoint(e => e.Name = TenantSettingsChangedConsumer.QueueName);
+        return bus;
+    }
+
+    /// <summary><c>/api/push/**</c>: Push Now and its jobs, simulation, records (+ CSV) and retry.</summary>
+    public static IEndpointRouteBuilder MapPushEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/push")
+            .RequireTenant()
+            .WithTags("Push")
+            .MapPushNowEndpoints()
+            .MapSimulateEndpoints()
+            .MapRecordEndpoints();
+        return app;
+    }
+}
