@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using PushInventory.TestSupport;
+using Shouldly;
+using Xunit;
+
+namespace PushInventory.Distributed.Tests;
+
+/// <summary>
+/// Issue 6's proof: all five services, two Push instances, the gateway and the Sandbox as real processes
+/// on RabbitMQ and PostgreSQL; the core flow, and no store SKU pushed twice for one computation.
+/// </summary>
+public sealed class PushFlowTests : IAsyncLifetime
+{
+    readonly DistributedSystem _system = new();
+    SystemUnderTest _sut = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var sandbox = await _system.StartSandboxAsync();
+        await _system.StartAsync("catalog", "mapping", "rules", "stock", "push", "push");
+        _sut = new SystemUnderTest(_system.Gateway.Address, DistributedSystem.AdminKey, sandbox.Address);
+    }
+
+    public async ValueTask DisposeAsync() => await _system.DisposeAsync();
+
+    [Fact]
+    public async Task StockChange_WithTwoPushInstances_ReachesEveryStoreOncePerComputation()
+    {
+        using var seller = await Seller.CreateAsync(_sut);
+        var stores = new List<Seller.Store>
+        {
+            await seller.StoreAsync("Shopee", "Shopee PH"),
+            await seller.StoreAsync("Lazada", "Lazada PH"),
+            await seller.StoreAsync("TikTokShop", "TikTok PH"),
+            await seller.StoreAsync("Lazada", "Lazada SG"),
+        };
+        var skus = new[] { "D-1", "D-2", "D-3" };
+        foreach (var code in skus)
+        {
+            await seller.SkuAsync(code);
+        }
+
+        var storeSkus = new List<(Seller.Store Store, string Code, string Key, Guid Id)>();
+        foreach (var store in stores)
+        {
+            foreach (var code in skus)
+            {
+                var (id, key) = await seller.StoreSkuAsync(store, code);
+                await seller.MapAsync(id, code);
+                storeSkus.Add((store, code, key, id));
+            }
+        }
+
+        await seller.RuleAsync(new
+        {
+            name = "all stores, Shopee first when nearly sold out",
+            priority = 1,
+            scope = new { kind = "All" },
+            warehouseCodes = new[] { "WH-A" },
+            storeIds = stores.Select(s => s.Id),
+            aboutToSellOut = new { threshold = 10, designatedStoreId = stores[0].Id },
+        });
+        await seller.WaitForRuleAsync("D-1", "all stores, Shopee first when nearly sold out", stores.Count);
+
+        // The example from the help article: 9 available, below 10: only Shopee PH gets it.
+        await seller.MoveAsync("D-1", "WH-A", "StockIn", 9);
+        foreach (var (store, _, key, _) in storeSkus.Where(s => s.Code == "D-1"))
+        {
+            await seller.WaitForSandboxAsync(store, key, store == stores[0] ? 9 : 0);
+        }
+
+        // A stream of stock-ins on every SKU: each store SKU ends at the total, and its pushed values only grow.
+        for (var round = 1; round <= 20; round++)
+        {
+            var movements = skus.Select(code => new { id = $"r{round}-{code}", merchantSkuCode = code, warehouseCode = "WH-A", kind = "StockIn", quantity = 5 });
+            (await seller.Api.PostAsJsonAsync("/api/stock/movements", new { movements })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        foreach (var (store, code, key, _) in storeSkus)
+        {
+            await seller.WaitForSandboxAsync(store, key, code == "D-1" ? 109 : 100);
+            var history = await Seller.ReadAsync(await seller.Sandbox.GetAsync($"/sandbox/stock/history?marketplace={store.Marketplace}&shop={Uri.EscapeDataString(store.ShopKey)}&sku={Uri.EscapeDataString(key)}"), HttpStatusCode.OK);
+            var pushed = history.EnumerateArray().Select(c => c.GetProperty("quantity").GetInt32()).ToList();
+            // Stock only grows here, so every computation is larger than the last: a repeat means a double push.
+            pushed.ShouldBe(pushed.Distinct().Order().ToList(), $"{store.Marketplace} {key}: each computation pushed once, never an older value after a newer one ({string.Join(",", pushed)})");
+        }
+
+        var records = await seller.RecordsAsync("status=Succeeded&limit=500");
+        records.GetProperty("items").GetArrayLength().ShouldBeGreaterThan(storeSkus.Count);
+        var simulated = await Seller.ReadAsync(await seller.Api.PostAsJsonAsync("/api/push/simulate", new { merchantSkuCodes = new[] { "D-2" } }), HttpStatusCode.OK);
+        simulated.ToString().ShouldContain("all stores, Shopee first when nearly sold out");
+    }
+}
