@@ -86,6 +86,12 @@ public sealed class PushFlowTests : IAsyncLifetime
             pushed.ShouldBe(pushed.Distinct().Order().ToList(), $"{store.Marketplace} {key}: each computation pushed once, never an older value after a newer one ({string.Join(",", pushed)})");
         }
 
+        // Both Push instances took part: each claimed stores by lease and pushed some of them.
+        foreach (var instance in new[] { "push", "push2" })
+        {
+            _system.Hosts[instance].Output.ShouldContain("store SKUs of store", customMessage: $"{instance} pushed nothing: the load was not shared");
+        }
+
         var records = await seller.RecordsAsync("status=Succeeded&limit=500");
         records.GetProperty("items").GetArrayLength().ShouldBeGreaterThan(storeSkus.Count);
         var simulated = await Seller.ReadAsync(await seller.Api.PostAsJsonAsync("/api/push/simulate", new { merchantSkuCodes = new[] { "D-2" } }), HttpStatusCode.OK);

@@ -236,6 +236,7 @@ internal sealed partial class PushDispatcher(
                     }
                 }
 
+                LogPushed(logger, outcomes.Count, store?.Id ?? Guid.Empty, marketplace, outcomes.Count(o => o.Outcome == "succeeded"), Environment.MachineName, Environment.ProcessId);
                 return;
             }
             catch (DbUpdateException ex) when (attempt < MaxSettleAttempts)
@@ -323,6 +324,9 @@ internal sealed partial class PushDispatcher(
     }
 
     static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pushed {Count} store SKUs of store {StoreId} ({Marketplace}), {Succeeded} succeeded, by {Host}/{ProcessId}")]
+    static partial void LogPushed(ILogger logger, int count, Guid storeId, string marketplace, int succeeded, string host, int processId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Push dispatch round failed")]
     static partial void LogRoundFailed(ILogger logger, Exception ex);

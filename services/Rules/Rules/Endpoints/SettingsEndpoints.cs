@@ -28,9 +28,13 @@ internal static class SettingsEndpoints
         return TypedResults.Ok(new SettingsView(settings.InventoryFeaturesEnabled, settings.Plan));
     }
 
-    /// <summary>Publishes <c>TenantSettingsChanged</c> only when the switch really changed.</summary>
+    /// <summary>
+    /// Publishes <c>TenantSettingsChanged</c> only when the switch really changed. The switch is an absolute
+    /// value, so a save that met a concurrent writer (most often the settings row being created from the
+    /// gateway's <c>TenantChanged</c> at the same moment) is simply done again on fresh state.
+    /// </summary>
     static async Task<Results<Ok<SettingsView>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        SettingsRequest request, HttpContext http, RulesDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        SettingsRequest request, HttpContext http, IDbContextFactory<RulesDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request.InventoryFeaturesEnabled is not { } enabled)
         {
@@ -38,29 +42,37 @@ internal static class SettingsEndpoints
         }
 
         var tenantId = http.GetTenantId();
-        var now = time.UtcNow();
-        var settings = await db.TenantSettings.FirstOrDefaultAsync(t => t.TenantId == tenantId, cancellationToken);
-        if (settings is null)
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
         {
-            settings = TenantSettings.Default(tenantId, now);
-            db.TenantSettings.Add(settings);
-        }
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var now = time.UtcNow();
+            var settings = await db.TenantSettings.FirstOrDefaultAsync(t => t.TenantId == tenantId, cancellationToken);
+            if (settings is null)
+            {
+                settings = TenantSettings.Default(tenantId, now);
+                db.TenantSettings.Add(settings);
+            }
 
-        if (settings.InventoryFeaturesEnabled != enabled)
-        {
-            settings.InventoryFeaturesEnabled = enabled;
-            db.AddOutboxMessage(settings.Changed(now), now);
-        }
+            if (settings.InventoryFeaturesEnabled != enabled)
+            {
+                settings.InventoryFeaturesEnabled = enabled;
+                db.AddOutboxMessage(settings.Changed(now), now);
+            }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(new SettingsView(settings.InventoryFeaturesEnabled, settings.Plan));
+            }
+            catch (DbUpdateException) when (attempt < attempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), time, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return Problems.Conflict("The settings of this account kept changing while this request was saved; nothing was saved. Read them again and retry.");
+            }
         }
-        catch (DbUpdateException)
-        {
-            return Problems.Conflict("The settings of this account changed at the same time as this request (e.g. a plan change); nothing was saved. Read them again and retry.");
-        }
-
-        return TypedResults.Ok(new SettingsView(settings.InventoryFeaturesEnabled, settings.Plan));
     }
 }
