@@ -20,8 +20,12 @@ public static class ConnectorsServiceCollectionExtensions
         AddOptions<LazadaOptions>(services, configuration, LazadaOptions.Section);
         AddOptions<TikTokShopOptions>(services, configuration, TikTokShopOptions.Section);
 
-        // Polly owns timeouts per attempt; the client's own timeout must never cut in first.
-        services.AddHttpClient(StoreCallRunner.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // Polly owns timeouts per attempt; the client's own timeout must never cut in first. The per-store
+        // pipeline is the only resilience layer: a host-wide default handler would stack a second retry
+        // and circuit breaker on top of it (and retry non-retryable marketplace answers).
+#pragma warning disable EXTEXP0001 // Experimental, but the documented way to take a client out of ConfigureHttpClientDefaults.
+        services.AddHttpClient(StoreCallRunner.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StorePipelines>();
         services.TryAddSingleton<StoreCallRunner>();

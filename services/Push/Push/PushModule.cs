@@ -19,10 +19,6 @@ namespace PushInventory.Push;
 /// <summary>The Push service's three entry points, called by its own host and by the embedded host.</summary>
 public static class PushModule
 {
-    // The connectors' own client (see Connectors' StoreCallRunner.HttpClientName): it has its own Polly
-    // pipeline per store, so the service defaults' standard resilience handler must not wrap it as well.
-    const string ConnectorsHttpClient = "PushInventory.Connectors";
-
     /// <summary>The Push database and outbox, the shared key ring for store credentials, the connectors, the planner, the dispatcher and record retention.</summary>
     public static IHostApplicationBuilder AddPush(this IHostApplicationBuilder builder)
     {
@@ -34,9 +30,6 @@ public static class PushModule
             .Validate(o => o.RetryBaseDelay <= o.RetryMaxDelay, "Push:RetryBaseDelay must not exceed Push:RetryMaxDelay.")
             .ValidateOnStart();
         builder.Services.AddMarketplaceConnectors(builder.Configuration);
-#pragma warning disable EXTEXP0001 // Experimental, but the documented way to take a client out of ConfigureHttpClientDefaults.
-        builder.Services.AddHttpClient(ConnectorsHttpClient).RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<TenantLocks>();
         builder.Services.AddSingleton<LevelsInFlight>();
         builder.Services.AddSingleton<DispatchSignal>();
