@@ -267,8 +267,14 @@ public sealed class PushExampleTests(EmbeddedHost host)
         var pushed = history.EnumerateArray().Select(c => c.GetProperty("quantity").GetInt32()).ToList();
         pushed.ShouldBe(pushed.Order().ToList(), "a push never sends an older value after a newer one");
         pushed.Count.ShouldBeLessThan(1000);
-        var skipped = await seller.RecordsAsync($"storeSkuId={l.Id}&status=Skipped&limit=500");
-        skipped.GetProperty("items").GetArrayLength().ShouldBeGreaterThan(0);
+        // Every push on record reached the marketplace; superseded computations are Skipped, none left Pending or Failed.
+        await Eventually.WaitAsync(async () => (await seller.RecordsAsync($"storeSkuId={l.Id}&status=Pending")).GetProperty("items").GetArrayLength() == 0, TimeSpan.FromSeconds(30), "no record left Pending");
+        (await seller.RecordsAsync($"storeSkuId={l.Id}&status=Succeeded&limit=500")).GetProperty("items").GetArrayLength().ShouldBe(pushed.Count);
+        (await seller.RecordsAsync($"storeSkuId={l.Id}&status=Failed")).GetProperty("items").GetArrayLength().ShouldBe(0);
+        foreach (var record in (await seller.RecordsAsync($"storeSkuId={l.Id}&status=Skipped&reason=StockChanged&limit=500")).GetProperty("items").EnumerateArray())
+        {
+            record.GetProperty("note").GetString().ShouldNotBeNull(record.ToString()).ShouldContain("superseded", customMessage: record.ToString());
+        }
     }
 
     [Fact]

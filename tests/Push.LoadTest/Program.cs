@@ -4,7 +4,19 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-// Usage: dotnet run -c Release --project tests/Push.LoadTest -- [gateway] [adminKey] [skus] [throughputMovements] [latencyRate] [latencySeconds]
+// Usage:
+//   dotnet run -c Release --project tests/Push.LoadTest -- import [baseUrl] [adminKey] [rows]
+//       CSV import of merchant SKUs (default 50,000 rows) against the embedded host.
+//   dotnet run -c Release --project tests/Push.LoadTest -- [gateway] [adminKey] [skus] [throughputMovements] [latencyRate] [latencySeconds]
+//       Push throughput and latency against a distributed system.
+if (args.FirstOrDefault() == "import")
+{
+    return await ImportBenchmark.RunAsync(
+        new Uri(args.ElementAtOrDefault(1) ?? "http://localhost:5080"),
+        args.ElementAtOrDefault(2) ?? "dev-admin-key",
+        int.Parse(args.ElementAtOrDefault(3) ?? "50000", CultureInfo.InvariantCulture));
+}
+
 var gateway = new Uri(args.ElementAtOrDefault(0) ?? "http://127.0.0.1:5100");
 var adminKey = args.ElementAtOrDefault(1) ?? Environment.GetEnvironmentVariable("PUSHINV_ADMIN_KEY") ?? "bench-admin-key";
 var skuCount = int.Parse(args.ElementAtOrDefault(2) ?? "500", CultureInfo.InvariantCulture);
