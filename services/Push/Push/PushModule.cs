@@ -31,7 +31,6 @@ public static class PushModule
             .ValidateOnStart();
         builder.Services.AddMarketplaceConnectors(builder.Configuration);
         builder.Services.AddSingleton<TenantLocks>();
-        builder.Services.AddSingleton<LevelsInFlight>();
         builder.Services.AddSingleton<DispatchSignal>();
         builder.Services.AddSingleton<PushPlanner>();
         builder.Services.AddSingleton<StoreCredentialsReader>();
@@ -44,7 +43,11 @@ public static class PushModule
     /// <summary>The Push service's consumers, each on its own <c>push-*</c> queue.</summary>
     public static IBusRegistrationConfigurator AddPushConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<StockChangedConsumer>().Endpoint(e => e.Name = StockChangedConsumer.QueueName);
+        bus.AddConsumer<StockChangedConsumer>(c => c.Options<BatchOptions>(o => o
+                .SetMessageLimit(StockChangedConsumer.MessageLimit)
+                .SetTimeLimit(StockChangedConsumer.TimeLimit)
+                .SetConcurrencyLimit(2)))
+            .Endpoint(e => e.Name = StockChangedConsumer.QueueName);
         bus.AddConsumer<MappingChangedConsumer>().Endpoint(e => e.Name = MappingChangedConsumer.QueueName);
         bus.AddConsumer<StoreSkuChangedConsumer>().Endpoint(e => e.Name = StoreSkuChangedConsumer.QueueName);
         bus.AddConsumer<PushRequestedConsumer>().Endpoint(e => e.Name = PushRequestedConsumer.QueueName);

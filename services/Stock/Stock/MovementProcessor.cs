@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PushInventory.Contracts;
@@ -11,30 +12,45 @@ namespace PushInventory.Stock;
 /// <summary>
 /// Applies a batch of movements in one transaction: each movement applied, a duplicate, or rejected with
 /// its reason; a <see cref="StockChanged"/> per change (and per bundle whose availability moved) goes to
-/// the outbox in the same save. Two writers of one level: the loser's save fails on the level's version
-/// and the whole batch is worked out again on fresh state, so no update is lost.
+/// the outbox in the same save. Batches of one tenant are applied one at a time within a process; two
+/// writers of one level in different processes meet on the level's version: the loser's batch is worked
+/// out again on fresh state, so no update is lost.
 /// </summary>
 internal sealed partial class MovementProcessor(IDbContextFactory<StockDbContext> contexts, TimeProvider time, ILogger<MovementProcessor> logger)
 {
-    const int MaxConflictRetries = 8;
+    const int MaxConflictRetries = 20;
+    readonly ConcurrentDictionary<Guid, SemaphoreSlim> _tenantGates = new();
 
     public async Task<IReadOnlyList<MovementResult>> ApplyAsync(Guid tenantId, IReadOnlyList<StockMovement> movements, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var gate = _tenantGates.GetOrAdd(tenantId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var results = await ApplyOnceAsync(db, tenantId, movements, cancellationToken);
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return results;
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                var results = await ApplyOnceAsync(db, tenantId, movements, cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return results;
+                }
+                catch (DbUpdateException ex) when (attempt < MaxConflictRetries)
+                {
+                    // Another Stock instance changed one of our levels (or created it, or applied one of our ids) first.
+                    LogConflict(logger, ex, tenantId, attempt);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), time, cancellationToken);
+                }
+                catch (DbUpdateException ex)
+                {
+                    throw new StockBusyException(ex);
+                }
             }
-            catch (DbUpdateException ex) when (attempt < MaxConflictRetries)
-            {
-                // A concurrent batch changed one of our levels (or created it, or applied one of our ids) first.
-                LogConflict(logger, ex, tenantId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), time, cancellationToken);
-            }
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 

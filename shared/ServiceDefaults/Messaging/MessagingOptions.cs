@@ -14,5 +14,5 @@ public sealed class MessagingOptions
 
     /// <summary>Messages a consumer may work on at once, per receive endpoint.</summary>
     [Range(1, 1000)]
-    public int PrefetchCount { get; set; } = 64;
+    public int PrefetchCount { get; set; } = 128;
 }

@@ -55,7 +55,7 @@ public static class PersistenceExtensions
         var folder = Path.GetFullPath(Path.Combine(contentRoot, dataDirectory));
         Directory.CreateDirectory(folder);
         // WAL lets readers and the outbox dispatcher work while a writer commits.
-        return $"Data Source={Path.Combine(folder, name.ToLowerInvariant() + ".db")};Cache=Shared;Pooling=True;Default Timeout=30";
+        return $"Data Source={Path.Combine(folder, name.ToLowerInvariant() + ".db")};Pooling=True;Default Timeout=30";
     }
 
     sealed class ConnectionStringValidator(IConfiguration configuration, string connectionName) : IValidateOptions<PersistenceOptions>

@@ -25,7 +25,7 @@ internal static class MovementEndpoints
     /// applied movement by movement: a movement that would make stock negative, or names an unknown code,
     /// is rejected with its reason and the rest still apply.
     /// </summary>
-    static async Task<Results<Ok<PostMovementsResponse>, ValidationProblem>> PostAsync(
+    static async Task<Results<Ok<PostMovementsResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(
         PostMovementsRequest request, HttpContext http, MovementProcessor processor, CancellationToken cancellationToken)
     {
         var validation = new Validation();
@@ -52,7 +52,18 @@ internal static class MovementEndpoints
             return validation.ToProblem();
         }
 
-        var results = await processor.ApplyAsync(http.GetTenantId(), movements!, cancellationToken);
+        IReadOnlyList<MovementResult> results;
+        try
+        {
+            results = await processor.ApplyAsync(http.GetTenantId(), movements!, cancellationToken);
+        }
+        catch (StockBusyException busy)
+        {
+            // Nothing was stored, and movement ids make a resend safe.
+            http.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem(busy.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+        }
+
         return TypedResults.Ok(new PostMovementsResponse(
             results.Count(r => r.Status == MovementStatus.Applied),
             results.Count(r => r.Status == MovementStatus.Duplicate),
