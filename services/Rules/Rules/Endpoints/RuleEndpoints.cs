@@ -41,15 +41,10 @@ internal static class RuleEndpoints
         }
 
         var plan = await PlanOfAsync(db, tenantId, cancellationToken);
-        var rules = await db.Rules.CountAsync(r => r.TenantId == tenantId && !r.Deleted, cancellationToken);
-        var violations = PlanLimits.Violations(plan, rules + 1, checkedRequest.Stores);
-        if (violations.Count > 0)
-        {
-            return Problems.PlanLimit(string.Join(" ", violations));
-        }
-
         if (plan == Plan.Free)
         {
+            // Take the tenant's lock row before counting: a creation that commits after this read changes
+            // its revision, so this save fails (409) instead of storing a second rule on the Free plan.
             var ruleLock = await db.RuleLocks.FirstOrDefaultAsync(l => l.TenantId == tenantId, cancellationToken);
             if (ruleLock is null)
             {
@@ -59,6 +54,13 @@ internal static class RuleEndpoints
             {
                 ruleLock.Revision++;
             }
+        }
+
+        var rules = await db.Rules.CountAsync(r => r.TenantId == tenantId && !r.Deleted, cancellationToken);
+        var violations = PlanLimits.Violations(plan, rules + 1, checkedRequest.Stores);
+        if (violations.Count > 0)
+        {
+            return Problems.PlanLimit(string.Join(" ", violations));
         }
 
         var now = time.UtcNow();
