@@ -68,7 +68,14 @@ public sealed class FoundationFlowTests(EmbeddedHost host)
         JsonElement auto = default;
         await Eventually.WaitAsync(async () =>
         {
-            auto = await Seller.ReadAsync(await seller.Api.PostAsJsonAsync("/api/mapping/auto", new { storeIds = new[] { store.Id } }), HttpStatusCode.OK);
+            // 404 until the Mapping service has learnt the store from the Catalog's event.
+            var response = await seller.Api.PostAsJsonAsync("/api/mapping/auto", new { storeIds = new[] { store.Id } });
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+
+            auto = await Seller.ReadAsync(response, HttpStatusCode.OK);
             return auto.GetProperty("mapped").GetInt32() == 1;
         }, TimeSpan.FromSeconds(30), "auto-mapping to map the store SKU");
 
