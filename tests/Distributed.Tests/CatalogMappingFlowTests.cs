@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using PushInventory.Contracts;
 using PushInventory.TestSupport;
 using Shouldly;
@@ -22,14 +21,14 @@ public sealed class CatalogMappingFlowTests : IAsyncLifetime
     {
         await using var mappings = await BusRecorder<MappingChanged>.StartAsync(_system.Bus);
         using var admin = _system.AdminClient();
-        var tenant = await Json(await admin.PostAsJsonAsync("/api/admin/tenants", new { name = "Auto-map Co", plan = "Basic" }), HttpStatusCode.Created);
+        var tenant = await Seller.ReadAsync(await admin.PostAsJsonAsync("/api/admin/tenants", new { name = "Auto-map Co", plan = "Basic" }), HttpStatusCode.Created);
         var tenantId = tenant.GetProperty("id").GetGuid();
         using var api = new HttpClient { BaseAddress = _system.Gateway.Address };
         api.DefaultRequestHeaders.Add("X-Api-Key", tenant.GetProperty("apiKey").GetString());
 
-        await Json(await api.PutAsJsonAsync("/api/mapping/normalization", new { autoMapNewStoreSkus = true, ignorePrefix = new { kind = "Fixed", value = "PH-" } }), HttpStatusCode.OK);
-        var sku = await Json(await api.PostAsJsonAsync("/api/catalog/merchant-skus", new { code = "LAMP-9", name = "Desk lamp" }), HttpStatusCode.Created);
-        var store = await Json(await api.PostAsJsonAsync("/api/catalog/stores", new
+        await Seller.ReadAsync(await api.PutAsJsonAsync("/api/mapping/normalization", new { autoMapNewStoreSkus = true, ignorePrefix = new { kind = "Fixed", value = "PH-" } }), HttpStatusCode.OK);
+        var sku = await Seller.ReadAsync(await api.PostAsJsonAsync("/api/catalog/merchant-skus", new { code = "LAMP-9", name = "Desk lamp" }), HttpStatusCode.Created);
+        var store = await Seller.ReadAsync(await api.PostAsJsonAsync("/api/catalog/stores", new
         {
             marketplace = "Lazada",
             name = "Lazada PH",
@@ -39,7 +38,7 @@ public sealed class CatalogMappingFlowTests : IAsyncLifetime
         }), HttpStatusCode.Created);
         var storeId = store.GetProperty("id").GetGuid();
         // Whichever of MerchantSkuChanged and StoreSkuChanged reaches the Mapping service first, the link follows.
-        var upsert = await Json(await api.PostAsJsonAsync($"/api/catalog/stores/{storeId}/skus", new { skus = new[] { new { sellerSku = "ph-lamp-9", name = "Lamp", itemId = 4_000_000_001L, skuId = 4_000_000_002L } } }), HttpStatusCode.OK);
+        var upsert = await Seller.ReadAsync(await api.PostAsJsonAsync($"/api/catalog/stores/{storeId}/skus", new { skus = new[] { new { sellerSku = "ph-lamp-9", name = "Lamp", itemId = 4_000_000_001L, skuId = 4_000_000_002L } } }), HttpStatusCode.OK);
         var storeSkuId = upsert.GetProperty("items")[0].GetProperty("id").GetGuid();
 
         var changed = await mappings.WaitForAsync(m => m.StoreSkuId == storeSkuId, TimeSpan.FromSeconds(30), "MappingChanged for the new store SKU");
@@ -48,17 +47,10 @@ public sealed class CatalogMappingFlowTests : IAsyncLifetime
             () => changed.MerchantSkuIdAfter.ShouldBe(sku.GetProperty("id").GetGuid()),
             () => changed.MerchantSkuCodeAfter.ShouldBe("LAMP-9"),
             () => changed.ChangedBy.ShouldBe("auto-mapping"));
-        var links = await Json(await api.GetAsync($"/api/mapping/links?storeId={storeId}"), HttpStatusCode.OK);
+        var links = await Seller.ReadAsync(await api.GetAsync($"/api/mapping/links?storeId={storeId}"), HttpStatusCode.OK);
         links.GetProperty("items")[0].GetProperty("merchantSkuCode").GetString().ShouldBe("LAMP-9");
         var storeView = await api.GetStringAsync($"/api/catalog/stores/{storeId}");
         storeView.ShouldNotContain("distributed-secret");
         storeView.ShouldNotContain("distributed-token");
-    }
-
-    static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(expected, $"{response.RequestMessage?.RequestUri}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

@@ -23,8 +23,18 @@ internal static class ImportBenchmark
             http.DefaultRequestHeaders.Add("X-Admin-Key", adminKey);
             var tenant = await (await http.PostAsJsonAsync("/api/admin/tenants", new { name = $"Import {run}", plan = "Pro" })).Content.ReadFromJsonAsync<JsonElement>();
             http.DefaultRequestHeaders.Add("X-Api-Key", tenant.GetProperty("apiKey").GetString());
-            // The Catalog learns the Pro plan from the gateway's event; the Free limit would refuse rows 501 on.
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            // The plan reaches the services by the gateway's event (the Free limit would refuse rows 501 on):
+            // wait until the Rules service, which learns it from the same event, shows it.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while ((await http.GetFromJsonAsync<JsonElement>("/api/settings")).GetProperty("plan").GetString() != "Pro")
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("The tenant's Pro plan did not reach the services within 30 s.");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+            }
 
             var watch = Stopwatch.StartNew();
             using var content = new StringContent(body, Encoding.UTF8, "text/csv");

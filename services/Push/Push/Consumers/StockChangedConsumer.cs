@@ -69,11 +69,7 @@ internal sealed class StockChangedConsumer(PushPlanner planner) : IConsumer<Batc
             return null;
         }
 
-        var affected = new HashSet<Guid>();
-        foreach (var skuId in changed)
-        {
-            affected.UnionWith(await SnapshotLoader.MappedToAsync(db, tenantId, skuId, cancellationToken));
-        }
+        var affected = await SnapshotLoader.MappedToAsync(db, tenantId, changed, cancellationToken);
 
         // Latency is measured from the oldest change the batch carries.
         return new Trigger(TriggerReason.StockChanged, affected, changes.Where(c => changed.Contains(c.MerchantSkuId)).Min(c => c.OccurredAt));

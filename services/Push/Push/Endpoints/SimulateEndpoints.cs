@@ -75,13 +75,7 @@ internal static class SimulateEndpoints
             return Problems.NotFound($"Unknown merchant SKU codes: {string.Join(", ", unknown)}.");
         }
 
-        var storeSkuIds = new List<Guid>();
-        foreach (var merchant in merchants)
-        {
-            storeSkuIds.AddRange(await SnapshotLoader.MappedToAsync(db, tenantId, merchant.Id, cancellationToken));
-        }
-
-        var ids = storeSkuIds.Distinct().ToList();
+        var ids = await SnapshotLoader.MappedToAsync(db, tenantId, merchants.Select(m => m.Id).ToList(), cancellationToken);
         var plan = await db.TenantSettings.AsNoTracking().Where(t => t.TenantId == tenantId).Select(t => (Plan?)t.Plan).FirstOrDefaultAsync(cancellationToken) ?? Plan.Free;
         var data = await SnapshotLoader.LoadAsync(db, tenantId, plan, ids, trackStates: false, cancellationToken);
         var items = PushEngine.Decide(data.Snapshot, ids)

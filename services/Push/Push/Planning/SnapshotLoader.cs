@@ -14,17 +14,19 @@ namespace PushInventory.Push.Planning;
 /// </summary>
 internal static class SnapshotLoader
 {
-    /// <summary>Store SKUs mapped to the merchant SKU or to a bundle that contains it.</summary>
-    public static async Task<List<Guid>> MappedToAsync(PushDbContext db, Guid tenantId, Guid merchantSkuId, CancellationToken cancellationToken)
+    /// <summary>Store SKUs mapped to any of the merchant SKUs or to a bundle that contains one of them (two queries, whatever the count).</summary>
+    public static async Task<List<Guid>> MappedToAsync(PushDbContext db, Guid tenantId, IReadOnlyCollection<Guid> merchantSkuIds, CancellationToken cancellationToken)
     {
+        var ids = merchantSkuIds.ToList();
         var bundleIds = await db.BundleComponents.AsNoTracking()
-            .Where(c => c.TenantId == tenantId && c.ComponentId == merchantSkuId)
+            .Where(c => c.TenantId == tenantId && ids.Contains(c.ComponentId))
             .Select(c => c.BundleId)
             .ToListAsync(cancellationToken);
-        bundleIds.Add(merchantSkuId);
+        ids.AddRange(bundleIds);
         return await db.Mappings.AsNoTracking()
-            .Where(m => m.TenantId == tenantId && m.MerchantSkuId != null && bundleIds.Contains(m.MerchantSkuId.Value))
+            .Where(m => m.TenantId == tenantId && m.MerchantSkuId != null && ids.Contains(m.MerchantSkuId.Value))
             .Select(m => m.StoreSkuId)
+            .Distinct()
             .ToListAsync(cancellationToken);
     }
 
