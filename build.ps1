@@ -112,7 +112,13 @@ function Get-TrxSummary([string] $TrxPath) {
         $skipped = @($results | Where-Object { $_.outcome -eq 'NotExecuted' }).Count
         $total = $results.Count
     }
-    $failedNames = @($results | Where-Object { $_.outcome -in 'Failed', 'Error', 'Timeout', 'Aborted' } | ForEach-Object { $_.testName })
+    # Each failure with the first line of its message, so a CI log that keeps only the summary still says why.
+    $failedNames = @($results | Where-Object { $_.outcome -in 'Failed', 'Error', 'Timeout', 'Aborted' } | ForEach-Object {
+            $message = $_.SelectSingleNode('t:Output/t:ErrorInfo/t:Message', $ns)
+            $why = if ($null -ne $message) { ($message.InnerText -split "`n")[0].Trim() } else { '' }
+            if ($why.Length -gt 240) { $why = $why.Substring(0, 240) + '...' }
+            if ($why) { "$($_.testName): $why" } else { $_.testName }
+        })
     return [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; Total = $total; FailedNames = $failedNames }
 }
 

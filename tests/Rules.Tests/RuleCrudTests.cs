@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using PushInventory.Contracts;
-using PushInventory.TestSupport;
+using PushInventory.ServiceDefaults;
 
 namespace PushInventory.Rules.Tests;
 
@@ -250,11 +248,13 @@ public sealed class RuleCrudTests(RulesFixture fixture) : IClassFixture<RulesFix
     {
         var tenant = await TestTenant.CreateAsync(fixture);
         var codes = Enumerable.Range(0, 5000).Select(i => $"BULK-{i:D5}").ToList();
-        await fixture.Factory.Bus.PublishBatch(codes.Select(c => tenant.Sku(c)));
-        await Eventually.WaitAsync(
-            () => tenant.WithDbAsync(async db => await db.MerchantSkus.CountAsync(s => s.TenantId == tenant.Id) == 5000 + tenant.Skus.Count),
-            TimeSpan.FromSeconds(120),
-            "5000 merchant SKUs");
+        // The read model is written directly: 5000 events through the consumer would make this test (and the
+        // class's others, which share the host) about the consumer's throughput on a slow disk, not about rules.
+        await tenant.WithDbAsync(async db =>
+        {
+            db.MerchantSkus.AddRange(codes.Select(c => new Domain.MerchantSku { Id = Guid.NewGuid(), TenantId = tenant.Id, Code = c, NormalizedCode = Codes.Normalize(c), Version = 1 }));
+            return await db.SaveChangesAsync();
+        });
         var body = tenant.ValidRule();
         body["scope"] = new JsonObject { ["kind"] = "Skus", ["merchantSkuCodes"] = new JsonArray(codes.Select(c => (JsonNode)JsonValue.Create(c.ToLowerInvariant())).ToArray()) };
 
