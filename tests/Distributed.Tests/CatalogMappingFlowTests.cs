@@ -53,4 +53,44 @@ public sealed class CatalogMappingFlowTests : IAsyncLifetime
         storeView.ShouldNotContain("distributed-secret");
         storeView.ShouldNotContain("distributed-token");
     }
+
+    [Fact]
+    public async Task CsvImport_OnPostgres_StoresRowsAndPublishesOneEventEach()
+    {
+        await using var changes = await BusRecorder<MerchantSkuChanged>.StartAsync(_system.Bus);
+        using var admin = _system.AdminClient();
+        var tenant = await Seller.ReadAsync(await admin.PostAsJsonAsync("/api/admin/tenants", new { name = "Import Co", plan = "Basic" }), HttpStatusCode.Created);
+        var tenantId = tenant.GetProperty("id").GetGuid();
+        using var api = new HttpClient { BaseAddress = _system.Gateway.Address };
+        api.DefaultRequestHeaders.Add("X-Api-Key", tenant.GetProperty("apiKey").GetString());
+        var rows = Enumerable.Range(1, 250).Select(i => $"IMP-{i:D3},\"Item, {i}\",{(i % 2 == 0 ? "Shoes" : "")}");
+
+        var result = await ImportAsync(api, rows);
+
+        result.GetProperty("created").GetInt32().ShouldBe(250);
+        result.GetProperty("failed").GetInt32().ShouldBe(0);
+        await changes.WaitForCountAsync(m => m.TenantId == tenantId, 250, TimeSpan.FromSeconds(30));
+        var events = changes.Messages.Where(m => m.TenantId == tenantId).ToList();
+        events.Select(m => m.Code).Distinct().Count().ShouldBe(250);
+        events.ShouldAllBe(m => m.Version == 1 && !m.Deleted && !m.IsBundle);
+        var item2 = events.Single(m => m.Code == "IMP-002");
+        item2.Name.ShouldBe("Item, 2");
+        item2.CategoryId.ShouldNotBeNull();
+        events.Single(m => m.Code == "IMP-001").CategoryId.ShouldBeNull();
+        var stored = await Seller.ReadAsync(await api.GetAsync("/api/catalog/merchant-skus?codePrefix=IMP-002"), HttpStatusCode.OK);
+        stored.GetProperty("items")[0].GetProperty("name").GetString().ShouldBe("Item, 2");
+        stored.GetProperty("items")[0].GetProperty("categoryId").GetGuid().ShouldBe(item2.CategoryId!.Value);
+
+        // The same file again changes nothing; a changed row is an update with the next version.
+        (await ImportAsync(api, rows)).GetProperty("unchanged").GetInt32().ShouldBe(250);
+        var update = await ImportAsync(api, ["IMP-001,Renamed,"]);
+        update.GetProperty("updated").GetInt32().ShouldBe(1);
+        (await changes.WaitForAsync(m => m.TenantId == tenantId && m.Code == "IMP-001" && m.Version == 2, TimeSpan.FromSeconds(30))).Name.ShouldBe("Renamed");
+    }
+
+    static async Task<System.Text.Json.JsonElement> ImportAsync(HttpClient api, IEnumerable<string> rows)
+    {
+        using var content = new StringContent("code,name,category\n" + string.Join("\n", rows) + "\n", System.Text.Encoding.UTF8, "text/csv");
+        return await Seller.ReadAsync(await api.PostAsync("/api/catalog/merchant-skus/import", content), HttpStatusCode.OK);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PushInventory.ServiceDefaults.Persistence;
 
 namespace PushInventory.ServiceDefaults.Outbox;
 
@@ -22,8 +23,27 @@ public static class OutboxExtensions
     /// <summary>Adds <paramref name="message"/> to the outbox; it is published after the next successful save.</summary>
     public static OutboxMessage AddOutboxMessage(this IOutboxDbContext db, object message, DateTime now)
     {
+        var row = NewRow(message, now);
+        db.OutboxMessages.Add(row);
+        return row;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="messages"/> to the outbox at once, inside the caller's open transaction and without
+    /// the change tracker (see <see cref="BulkInsert"/>); they are published after the transaction commits.
+    /// </summary>
+    public static async Task BulkAddOutboxMessagesAsync<TContext>(this TContext db, IEnumerable<object> messages, DateTime now, CancellationToken cancellationToken)
+        where TContext : DbContext, IOutboxDbContext
+    {
+        var rows = messages.Select(m => NewRow(m, now)).ToList();
+        await db.BulkInsertAsync(rows, cancellationToken);
+        OutboxPending.Mark(db);
+    }
+
+    static OutboxMessage NewRow(object message, DateTime now)
+    {
         var type = message.GetType();
-        var row = new OutboxMessage
+        return new OutboxMessage
         {
             Id = NewId(),
             MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
@@ -31,8 +51,6 @@ public static class OutboxExtensions
             TraceParent = Activity.Current?.Id,
             CreatedAt = now,
         };
-        db.OutboxMessages.Add(row);
-        return row;
     }
 
     /// <summary>

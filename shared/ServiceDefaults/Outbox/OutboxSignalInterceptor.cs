@@ -39,17 +39,13 @@ internal sealed class OutboxSignalInterceptor<TContext>(OutboxSignal<TContext> s
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Wake(eventData.Context);
 
-    static readonly object Pending = new();
-
     static void Remember(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
-            PendingContexts.Add(context, Pending);
+            OutboxPending.Mark(context);
         }
     }
-
-    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> PendingContexts = [];
 
     void WakeIfCommitted(DbContext? context)
     {
@@ -62,9 +58,20 @@ internal sealed class OutboxSignalInterceptor<TContext>(OutboxSignal<TContext> s
 
     void Wake(DbContext? context)
     {
-        if (context is not null && PendingContexts.Remove(context))
+        if (context is not null && OutboxPending.Take(context))
         {
             signal.Wake();
         }
     }
+}
+
+/// <summary>Contexts that wrote outbox rows not yet committed: their commit wakes the dispatcher.</summary>
+internal static class OutboxPending
+{
+    static readonly object Pending = new();
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> Contexts = [];
+
+    public static void Mark(DbContext context) => Contexts.AddOrUpdate(context, Pending);
+
+    public static bool Take(DbContext context) => Contexts.Remove(context);
 }

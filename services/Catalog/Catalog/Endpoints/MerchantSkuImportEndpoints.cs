@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +11,7 @@ using PushInventory.Catalog.Persistence;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Http;
 using PushInventory.ServiceDefaults.Outbox;
+using PushInventory.ServiceDefaults.Persistence;
 
 namespace PushInventory.Catalog.Endpoints;
 
@@ -24,6 +26,8 @@ internal static class MerchantSkuImportEndpoints
     public sealed record ImportError(int Row, string Code, string Reason);
 
     public sealed record ImportResponse(int Created, int Updated, int Unchanged, int Failed, IReadOnlyList<ImportError> Errors);
+
+    static readonly Dictionary<Guid, string> NoComponents = [];
 
     sealed record Existing(Guid Id, string Code, string Name, Guid? CategoryId, bool IsBundle, long Version, DateTime CreatedAt);
 
@@ -133,12 +137,23 @@ internal static class MerchantSkuImportEndpoints
 
         if (created.Count + updated.Count > 0)
         {
-            await StageAsync(db, tenantId, newCategories, created, updated, existing.Values, now, cancellationToken);
+            await StageAsync(db, tenantId, newCategories, updated, existing.Values, now, cancellationToken);
+            var events = created.Select(sku => MerchantSkuViews.ToEvent(sku, NoComponents, deleted: false, now));
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                {
+                    // Categories and updates through the change tracker, then the new SKUs and their events in bulk:
+                    // tracking 50,000 new rows and as many outbox rows would cost more than the rest of the import.
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                    await db.BulkInsertAsync(created, cancellationToken);
+                    await db.BulkAddOutboxMessagesAsync(events, now, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                });
+                db.ChangeTracker.AcceptAllChanges();
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (e is DbUpdateException or DbException)
             {
                 return Problems.Conflict("Merchant SKUs or categories of this file were changed by another request meanwhile; nothing was imported. Send the file again.");
             }
@@ -160,8 +175,8 @@ internal static class MerchantSkuImportEndpoints
         }
     }
 
-    /// <summary>Adds the new rows, marks the updated ones (guarded by their version) and their events; nothing is saved yet.</summary>
-    static async Task StageAsync(CatalogDbContext db, Guid tenantId, List<Category> newCategories, List<MerchantSku> created, List<(MerchantSku Sku, Existing Before)> updated, IEnumerable<Existing> existing, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Adds the new categories, marks the updated SKUs (guarded by their version) and their events; nothing is saved yet.</summary>
+    static async Task StageAsync(CatalogDbContext db, Guid tenantId, List<Category> newCategories, List<(MerchantSku Sku, Existing Before)> updated, IEnumerable<Existing> existing, DateTime now, CancellationToken cancellationToken)
     {
         db.Categories.AddRange(newCategories);
         foreach (var category in newCategories)
@@ -169,19 +184,12 @@ internal static class MerchantSkuImportEndpoints
             db.AddOutboxMessage(CategoryEndpoints.ToEvent(category, deleted: false, now), now);
         }
 
-        db.MerchantSkus.AddRange(created);
-        var noComponents = new Dictionary<Guid, string>();
-        foreach (var sku in created)
-        {
-            db.AddOutboxMessage(MerchantSkuViews.ToEvent(sku, noComponents, deleted: false, now), now);
-        }
-
         // A bundle's event carries its components, which the file does not change: read them for the updated bundles only.
         var bundleIds = updated.Where(u => u.Sku.IsBundle).Select(u => u.Sku.Id).ToList();
         var components = bundleIds.Count == 0
             ? []
             : await db.Components.AsNoTracking().Where(c => c.TenantId == tenantId && bundleIds.Contains(c.BundleId)).ToListAsync(cancellationToken);
-        var codes = components.Count == 0 ? noComponents : existing.ToDictionary(e => e.Id, e => e.Code);
+        var codes = components.Count == 0 ? NoComponents : existing.ToDictionary(e => e.Id, e => e.Code);
         var componentsByBundle = components.ToLookup(c => c.BundleId);
         foreach (var (sku, before) in updated)
         {

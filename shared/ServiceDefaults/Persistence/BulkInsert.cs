@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace PushInventory.ServiceDefaults.Persistence;
+
+/// <summary>
+/// Inserts many new rows of one entity type with multi-row <c>INSERT</c> statements, inside the caller's
+/// transaction and bypassing the change tracker: for imports, where tracking tens of thousands of entities
+/// costs more than writing them. Table, columns and value conversions come from the EF model, so the rows are
+/// exactly what <c>SaveChanges</c> would have written; columns the database generates are left to it.
+/// </summary>
+public static class BulkInsert
+{
+    // PostgreSQL: big statements save round trips (its limit is 65,535 parameters). SQLite runs in-process, so
+    // round trips cost nothing, while finding a named parameter is a linear search: small statements are faster.
+    const int MaxPostgresParameters = 30_000;
+    const int MaxSqliteParameters = 200;
+    const int MaxRowsPerStatement = 1_000;
+
+    /// <summary>Inserts <paramref name="rows"/>; needs an open transaction on <paramref name="db"/>, which the caller commits.</summary>
+    public static async Task BulkInsertAsync<T>(this DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("BulkInsertAsync needs a transaction: begin one, insert, then commit.");
+        var entityType = db.Model.FindEntityType(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of {db.GetType().Name}'s model.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var columns = entityType.GetProperties()
+            .Where(p => !IsIdentity(p))
+            .Select(p => Column.Of(p, table))
+            .ToList();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var maxParameters = db.Database.IsSqlite() ? MaxSqliteParameters : MaxPostgresParameters;
+        var rowsPerStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, maxParameters / columns.Count));
+
+        var connection = db.Database.GetDbConnection();
+        await using var full = connection.CreateCommand();
+        full.Transaction = transaction.GetDbTransaction();
+        for (var start = 0; start < rows.Count; start += rowsPerStatement)
+        {
+            var count = Math.Min(rowsPerStatement, rows.Count - start);
+            if (count == rowsPerStatement)
+            {
+                // Full chunks share one prepared statement; only the values change.
+                if (full.Parameters.Count == 0)
+                {
+                    Prepare(full, sql, table, columns, count, rows, start);
+                }
+                else
+                {
+                    Bind(full, columns, rows, start, count);
+                }
+
+                await full.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else
+            {
+                await using var last = connection.CreateCommand();
+                last.Transaction = full.Transaction;
+                Prepare(last, sql, table, columns, count, rows, start);
+                await last.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    // An integer key generated on add is the database's (identity, autoincrement); Guid keys are set by the code.
+    static bool IsIdentity(IProperty property) =>
+        property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
+
+    static void Prepare<T>(DbCommand command, ISqlGenerationHelper sql, StoreObjectIdentifier table, List<Column> columns, int count, IReadOnlyList<T> rows, int start)
+    {
+        var text = new StringBuilder("INSERT INTO ")
+            .Append(sql.DelimitIdentifier(table.Name, table.Schema))
+            .Append(" (")
+            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))
+            .Append(") VALUES ");
+        for (var r = 0; r < count; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var name = $"p{r * columns.Count + c}";
+                text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                command.Parameters.Add(columns[c].Mapping.CreateParameter(command, sql.GenerateParameterName(name), columns[c].Property.GetGetter().GetClrValue(rows[start + r]!), columns[c].Property.IsNullable));
+            }
+
+            text.Append(')');
+        }
+
+        command.CommandText = text.ToString();
+    }
+
+    static void Bind<T>(DbCommand command, List<Column> columns, IReadOnlyList<T> rows, int start, int count)
+    {
+        for (var r = 0; r < count; r++)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var value = columns[c].Property.GetGetter().GetClrValue(rows[start + r]!);
+                if (columns[c].Mapping.Converter is { } converter && value is not null)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                command.Parameters[r * columns.Count + c].Value = value ?? DBNull.Value;
+            }
+        }
+    }
+
+    sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping)
+    {
+        public static Column Of(IProperty property, StoreObjectIdentifier table)
+        {
+            if (property.IsShadowProperty())
+            {
+                throw new NotSupportedException($"BulkInsertAsync cannot write the shadow property {property.DeclaringType.DisplayName()}.{property.Name}.");
+            }
+
+            return new Column(property, property.GetColumnName(table)!, property.GetRelationalTypeMapping());
+        }
+    }
+}
