@@ -55,11 +55,12 @@ for (var start = 0; start < skuCount; start += 1000)
     await Send(HttpMethod.Post, $"/api/catalog/stores/{storeId}/skus", new { skus });
 }
 
-// Auto-map until the Mapping service has learnt every SKU from the Catalog's events.
+// Auto-map until the Mapping service has learnt every SKU from the Catalog's events and linked all of them
+// (an empty "unmapped" page alone also holds while it has not learnt the store SKUs yet).
 await Until(async () =>
 {
     await Send(HttpMethod.Post, "/api/mapping/auto", new { });
-    return (await Send(HttpMethod.Get, "/api/mapping/links?unmappedOnly=true&limit=1", null)).GetProperty("items").GetArrayLength() == 0;
+    return await MappedCount() == skuCount;
 }, "every store SKU mapped");
 await Until(async () => await TrySend("/api/rules", new { name = "all", priority = 1, scope = new { kind = "All" }, warehouseCodes = new[] { "WH" }, storeIds = new[] { storeId } }), "the rule accepted");
 await Send(HttpMethod.Put, "/api/settings", new { inventoryFeaturesEnabled = true });
@@ -165,6 +166,20 @@ async Task<List<(int Sku, int Quantity)>> Move(List<(string Id, int Sku)> batch,
     }
 
     return result;
+}
+
+async Task<int> MappedCount()
+{
+    var mapped = 0;
+    string? cursor = null;
+    do
+    {
+        var page = await Send(HttpMethod.Get, $"/api/mapping/links?storeId={storeId}&limit=1000" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"), null);
+        mapped += page.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("merchantSkuId").ValueKind == JsonValueKind.String);
+        cursor = page.GetProperty("nextCursor").GetString();
+    }
+    while (cursor is not null);
+    return mapped;
 }
 
 async Task<Dictionary<string, int>> Quantities()

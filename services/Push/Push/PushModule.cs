@@ -12,6 +12,7 @@ using PushInventory.Push.Persistence;
 using PushInventory.Push.Planning;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Http;
+using PushInventory.ServiceDefaults.Messaging;
 using PushInventory.ServiceDefaults.Persistence;
 
 namespace PushInventory.Push;
@@ -43,16 +44,12 @@ public static class PushModule
     /// <summary>The Push service's consumers, each on its own <c>push-*</c> queue.</summary>
     public static IBusRegistrationConfigurator AddPushConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<StockChangedConsumer>(c => c.Options<BatchOptions>(o => o
-                .SetMessageLimit(StockChangedConsumer.MessageLimit)
-                .SetTimeLimit(StockChangedConsumer.TimeLimit)
-                .SetConcurrencyLimit(2)))
-            .Endpoint(e => e.Name = StockChangedConsumer.QueueName);
+        bus.AddBatchConsumer<StockChangedConsumer>(StockChangedConsumer.QueueName, StockChangedConsumer.MessageLimit, StockChangedConsumer.ConcurrencyLimit);
         bus.AddConsumer<MappingChangedConsumer>().Endpoint(e => e.Name = MappingChangedConsumer.QueueName);
         bus.AddConsumer<StoreSkuChangedConsumer>().Endpoint(e => e.Name = StoreSkuChangedConsumer.QueueName);
         bus.AddConsumer<PushRequestedConsumer>().Endpoint(e => e.Name = PushRequestedConsumer.QueueName);
         bus.AddConsumer<StoreChangedConsumer>().Endpoint(e => e.Name = StoreChangedConsumer.QueueName);
-        bus.AddConsumer<MerchantSkuChangedConsumer>().Endpoint(e => e.Name = MerchantSkuChangedConsumer.QueueName);
+        bus.AddBatchConsumer<MerchantSkuChangedConsumer>(MerchantSkuChangedConsumer.QueueName, MerchantSkuChangedConsumer.MessageLimit);
         bus.AddConsumer<PushRuleChangedConsumer>().Endpoint(e => e.Name = PushRuleChangedConsumer.QueueName);
         bus.AddConsumer<TenantSettingsChangedConsumer>().Endpoint(e => e.Name = TenantSettingsChangedConsumer.QueueName);
         return bus;

@@ -24,6 +24,10 @@ public sealed class PushOptions
     [Range(1, 10_000)]
     public int MaxSkusPerRound { get; set; } = 200;
 
+    /// <summary>How long a dispatcher keeps pushing one store while it has due pushes before releasing it to others.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan MaxStoreHold { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Attempts of a retryable failure before the push is recorded Failed.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;

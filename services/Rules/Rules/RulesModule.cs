@@ -8,6 +8,7 @@ using PushInventory.Rules.Consumers;
 using PushInventory.Rules.Endpoints;
 using PushInventory.Rules.Persistence;
 using PushInventory.ServiceDefaults.Http;
+using PushInventory.ServiceDefaults.Messaging;
 using PushInventory.ServiceDefaults.Persistence;
 
 namespace PushInventory.Rules;
@@ -28,7 +29,7 @@ public static class RulesModule
     {
         bus.AddConsumer<StoreChangedConsumer>().Endpoint(e => e.Name = StoreChangedConsumer.QueueName);
         bus.AddConsumer<CategoryChangedConsumer>().Endpoint(e => e.Name = CategoryChangedConsumer.QueueName);
-        bus.AddConsumer<MerchantSkuChangedConsumer>().Endpoint(e => e.Name = MerchantSkuChangedConsumer.QueueName);
+        bus.AddBatchConsumer<MerchantSkuChangedConsumer>(MerchantSkuChangedConsumer.QueueName, MerchantSkuChangedConsumer.MessageLimit);
         bus.AddConsumer<WarehouseChangedConsumer>().Endpoint(e => e.Name = WarehouseChangedConsumer.QueueName);
         bus.AddConsumer<TenantChangedConsumer>().Endpoint(e => e.Name = TenantChangedConsumer.QueueName);
         return bus;

@@ -10,51 +10,127 @@ using PushInventory.Stock.Persistence;
 namespace PushInventory.Stock;
 
 /// <summary>
-/// Applies a batch of movements in one transaction: each movement applied, a duplicate, or rejected with
-/// its reason; a <see cref="StockChanged"/> per change (and per bundle whose availability moved) goes to
-/// the outbox in the same save. Batches of one tenant are applied one at a time within a process; two
-/// writers of one level in different processes meet on the level's version: the loser's batch is worked
+/// Applies batches of movements in transactions: each movement applied, a duplicate, or rejected with its
+/// reason; a <see cref="StockChanged"/> per change (and per bundle whose availability moved) goes to the
+/// outbox in the same save. Within a process a tenant's batches are applied one group at a time: batches that
+/// arrive while a group is being saved wait and are then saved together (group commit), in arrival order, so
+/// concurrent writers cost one transaction per group instead of one each and never conflict with each other.
+/// Two writers of one level in different processes meet on the level's version: the loser's group is worked
 /// out again on fresh state, so no update is lost.
 /// </summary>
 internal sealed partial class MovementProcessor(IDbContextFactory<StockDbContext> contexts, TimeProvider time, ILogger<MovementProcessor> logger)
 {
     const int MaxConflictRetries = 20;
-    readonly ConcurrentDictionary<Guid, SemaphoreSlim> _tenantGates = new();
+
+    /// <summary>Movements saved in one transaction at most (a batch is never split).</summary>
+    const int MaxGroupMovements = 2_000;
+
+    readonly ConcurrentDictionary<Guid, TenantQueue> _queues = new();
 
     public async Task<IReadOnlyList<MovementResult>> ApplyAsync(Guid tenantId, IReadOnlyList<StockMovement> movements, CancellationToken cancellationToken)
     {
-        var gate = _tenantGates.GetOrAdd(tenantId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        var queue = _queues.GetOrAdd(tenantId, _ => new TenantQueue());
+        var waiting = new Waiting(movements, cancellationToken);
+        bool lead;
+        lock (queue)
         {
-            for (var attempt = 1; ; attempt++)
+            queue.Batches.Enqueue(waiting);
+            lead = !queue.Draining;
+            queue.Draining = true;
+        }
+
+        if (lead)
+        {
+            _ = Task.Run(() => DrainAsync(tenantId, queue), CancellationToken.None);
+        }
+
+        return await waiting.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    async Task DrainAsync(Guid tenantId, TenantQueue queue)
+    {
+        while (true)
+        {
+            var group = new List<Waiting>();
+            var count = 0;
+            lock (queue)
             {
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                var results = await ApplyOnceAsync(db, tenantId, movements, cancellationToken);
-                try
+                while (queue.Batches.TryPeek(out var next) && (group.Count == 0 || count + next.Movements.Count <= MaxGroupMovements))
                 {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return results;
+                    queue.Batches.Dequeue();
+                    if (next.CancellationToken.IsCancellationRequested)
+                    {
+                        next.Done.TrySetCanceled(next.CancellationToken);
+                        continue;
+                    }
+
+                    group.Add(next);
+                    count += next.Movements.Count;
                 }
-                catch (DbUpdateException ex) when (attempt < MaxConflictRetries)
+
+                if (group.Count == 0)
                 {
-                    // Another Stock instance changed one of our levels (or created it, or applied one of our ids) first.
-                    LogConflict(logger, ex, tenantId, attempt);
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), time, cancellationToken);
+                    queue.Draining = false;
+                    return;
                 }
-                catch (DbUpdateException ex)
+            }
+
+            try
+            {
+                var results = await ApplyGroupAsync(tenantId, [.. group.SelectMany(w => w.Movements)]);
+                var offset = 0;
+                foreach (var waiting in group)
                 {
-                    throw new StockBusyException(ex);
+                    waiting.Done.TrySetResult(results.GetRange(offset, waiting.Movements.Count));
+                    offset += waiting.Movements.Count;
+                }
+            }
+            catch (Exception ex)
+            {
+                foreach (var waiting in group)
+                {
+                    waiting.Done.TrySetException(ex);
                 }
             }
         }
-        finally
+    }
+
+    async Task<List<MovementResult>> ApplyGroupAsync(Guid tenantId, List<StockMovement> movements)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            gate.Release();
+            await using var db = await contexts.CreateDbContextAsync();
+            var results = await ApplyOnceAsync(db, tenantId, movements, CancellationToken.None);
+            try
+            {
+                await db.SaveChangesAsync();
+                return results;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxConflictRetries)
+            {
+                // Another Stock instance changed one of our levels (or created it, or applied one of our ids) first.
+                LogConflict(logger, ex, tenantId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), time);
+            }
+            catch (DbUpdateException ex)
+            {
+                throw new StockBusyException(ex);
+            }
         }
     }
 
-    async Task<List<MovementResult>> ApplyOnceAsync(StockDbContext db, Guid tenantId, IReadOnlyList<StockMovement> movements, CancellationToken cancellationToken)
+    sealed class TenantQueue
+    {
+        public Queue<Waiting> Batches { get; } = new();
+        public bool Draining { get; set; }
+    }
+
+    sealed record Waiting(IReadOnlyList<StockMovement> Movements, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource<List<MovementResult>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    async Task<List<MovementResult>> ApplyOnceAsync(StockDbContext db, Guid tenantId, List<StockMovement> movements, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var ids = movements.Where(m => !string.IsNullOrWhiteSpace(m?.Id)).Select(m => m.Id.Trim()).Distinct().ToList();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PushInventory.ServiceDefaults.Http;
+using PushInventory.ServiceDefaults.Messaging;
 using PushInventory.ServiceDefaults.Persistence;
 using PushInventory.Stock.Consumers;
 using PushInventory.Stock.Endpoints;
@@ -27,7 +28,7 @@ public static class StockModule
     public static IBusRegistrationConfigurator AddStockConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<StockMovementsReportedConsumer, StockMovementsReportedConsumerDefinition>();
-        bus.AddConsumer<MerchantSkuChangedConsumer>().Endpoint(e => e.Name = MerchantSkuChangedConsumer.QueueName);
+        bus.AddBatchConsumer<MerchantSkuChangedConsumer>(MerchantSkuChangedConsumer.QueueName, MerchantSkuChangedConsumer.MessageLimit);
         return bus;
     }
 

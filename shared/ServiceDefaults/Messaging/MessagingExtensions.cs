@@ -29,12 +29,15 @@ public static class MessagingExtensions
         {
             x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             x.SetKebabCaseEndpointNameFormatter();
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 endpoint.UseMessageRetry(r => r
                     .Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100))
                     .Ignore<InvalidMessageException>());
-                endpoint.PrefetchCount = options.PrefetchCount;
+                var current = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                var limit = current.EndpointConcurrentMessageLimits.GetValueOrDefault(name, current.ConcurrentMessageLimit);
+                endpoint.ConcurrentMessageLimit = limit;
+                endpoint.PrefetchCount = Math.Max(current.PrefetchCount, limit);
             });
             configure(x);
 

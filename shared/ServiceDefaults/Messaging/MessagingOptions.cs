@@ -12,7 +12,17 @@ public sealed class MessagingOptions
     [Required]
     public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
 
-    /// <summary>Messages a consumer may work on at once, per receive endpoint.</summary>
+    /// <summary>Messages the broker delivers ahead to each receive endpoint.</summary>
     [Range(1, 1000)]
     public int PrefetchCount { get; set; } = 128;
+
+    /// <summary>
+    /// Messages a receive endpoint works on at once. Each holds a database connection while it runs, so this
+    /// (times the endpoints) bounds what a service asks of its connection pool and of PostgreSQL.
+    /// </summary>
+    [Range(1, 1000)]
+    public int ConcurrentMessageLimit { get; set; } = 16;
+
+    /// <summary>Per-endpoint exceptions to <see cref="ConcurrentMessageLimit"/>, by queue name (a batch consumer needs room for its batches).</summary>
+    public Dictionary<string, int> EndpointConcurrentMessageLimits { get; } = new(StringComparer.Ordinal);
 }

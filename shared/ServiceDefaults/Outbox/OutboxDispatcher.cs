@@ -88,20 +88,37 @@ internal sealed partial class OutboxDispatcher<TContext>(
             .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
 
+        // Published concurrently: each publish waits for the broker's confirm, so one at a time would cap a
+        // dispatcher at one round trip per message. Consumers order by the versions messages carry, not by arrival.
         var sent = new List<long>(rows.Count);
-        foreach (var row in rows)
+        var failed = new List<(OutboxMessage Row, Exception Error)>();
+        await Parallel.ForEachAsync(
+            rows,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentPublishes, CancellationToken = cancellationToken },
+            async (row, token) =>
+            {
+                try
+                {
+                    await PublishAsync(row, token);
+                    lock (sent)
+                    {
+                        sent.Add(row.Sequence);
+                    }
+
+                    Lag.Record((time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc)).TotalMilliseconds);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    lock (failed)
+                    {
+                        failed.Add((row, ex));
+                    }
+                }
+            });
+        foreach (var (row, error) in failed)
         {
-            try
-            {
-                await PublishAsync(row, cancellationToken);
-                sent.Add(row.Sequence);
-                Lag.Record((time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc)).TotalMilliseconds);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                Failures.Add(1);
-                await RecordFailureAsync(db, row, ex, cancellationToken);
-            }
+            Failures.Add(1);
+            await RecordFailureAsync(db, row, error, cancellationToken);
         }
 
         if (sent.Count > 0)

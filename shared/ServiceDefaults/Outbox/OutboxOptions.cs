@@ -20,6 +20,10 @@ public sealed class OutboxOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>Publishes of one batch awaiting the broker's confirm at once.</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentPublishes { get; set; } = 64;
+
     /// <summary>Failed publish attempts before a message is set aside as failed.</summary>
     [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 10;

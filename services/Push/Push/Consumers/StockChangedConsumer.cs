@@ -4,21 +4,24 @@ using PushInventory.Contracts;
 using PushInventory.Push.Domain;
 using PushInventory.Push.Persistence;
 using PushInventory.Push.Planning;
+using PushInventory.ServiceDefaults.Messaging;
 
 namespace PushInventory.Push.Consumers;
 
 /// <summary>
 /// Keeps the newest level per (merchant SKU, warehouse) and recomputes every store SKU mapped to it or to a
 /// bundle containing it. Messages arrive in batches (up to <see cref="MessageLimit"/>, or what came within
-/// <see cref="TimeLimit"/>): only the newest version of each level in a batch is applied, and each tenant's
+/// <see cref="BatchConsumers.DefaultTimeLimit"/>): only the newest version of each level in a batch is applied, and each tenant's
 /// share is one recompute in one transaction, so a burst on one SKU coalesces before anything is computed
 /// and thousands of changes a second cost a few dozen transactions.
 /// </summary>
 internal sealed class StockChangedConsumer(PushPlanner planner) : IConsumer<Batch<StockChanged>>
 {
     public const string QueueName = "push-stock-changed";
-    public const int MessageLimit = 64;
-    public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(10);
+    public const int MessageLimit = 1000;
+
+    /// <summary>Batches worked on at once.</summary>
+    public const int ConcurrencyLimit = 2;
 
     public async Task Consume(ConsumeContext<Batch<StockChanged>> context)
     {

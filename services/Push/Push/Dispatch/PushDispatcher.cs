@@ -95,7 +95,12 @@ internal sealed partial class PushDispatcher(
                 var renewing = RenewAsync(storeId, renewal.Token);
                 try
                 {
-                    await PushStoreAsync(storeId, token);
+                    // Keep the store while it has due pushes (what was computed during a push is sent right
+                    // after it, without another round of queries and claims), for a while, then let others have it.
+                    var held = System.Diagnostics.Stopwatch.StartNew();
+                    while (await PushStoreAsync(storeId, token) > 0 && held.Elapsed < _options.MaxStoreHold)
+                    {
+                    }
                 }
                 finally
                 {
@@ -123,8 +128,8 @@ internal sealed partial class PushDispatcher(
         }
     }
 
-    /// <summary>Sends one store's due pushes (at most <see cref="PushOptions.MaxSkusPerRound"/>; the next round takes the rest).</summary>
-    async Task PushStoreAsync(Guid storeId, CancellationToken cancellationToken)
+    /// <summary>Sends one store's due pushes (at most <see cref="PushOptions.MaxSkusPerRound"/>; the next round takes the rest); returns how many.</summary>
+    async Task<int> PushStoreAsync(Guid storeId, CancellationToken cancellationToken)
     {
         Store? store;
         List<PushState> due;
@@ -144,7 +149,7 @@ internal sealed partial class PushDispatcher(
 
         if (due.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var sent = due.Select(s => new SentPush(s.StoreSkuId, s.DesiredVersion, s.PendingRecordId!.Value, s.DesiredQuantity ?? 0, s.DesiredPreOrder, s.DesiredInPreOrder, s.Attempts, s.TriggeredAt)).ToList();
@@ -186,6 +191,7 @@ internal sealed partial class PushDispatcher(
         }
 
         await SettleAsync(store, sent, results, cancellationToken);
+        return due.Count;
     }
 
     StoreTarget? Target(Store store)

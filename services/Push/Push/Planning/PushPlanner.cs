@@ -141,7 +141,11 @@ internal sealed partial class PushPlanner(
         }
 
         MarkPlanned(job, jobRecords);
-        LogRecomputed(logger, tenantId, trigger.Reason, decisions.Count, queued, skipped, unchanged, string.Join(",", decisions.Where(d => !d.Pushes).Select(d => d.NoPushReason)));
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogRecomputed(logger, tenantId, trigger.Reason, decisions.Count, queued, skipped, unchanged, string.Join(",", decisions.Where(d => !d.Pushes).Select(d => d.NoPushReason)));
+        }
+
         return new PlanResult(queued, skipped, unchanged);
     }
 

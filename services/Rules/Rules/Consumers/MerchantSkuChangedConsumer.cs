@@ -8,35 +8,59 @@ using PushInventory.ServiceDefaults.Messaging;
 
 namespace PushInventory.Rules.Consumers;
 
-/// <summary>Keeps the newest version of each merchant SKU code; a stale or repeated version changes nothing.</summary>
-internal sealed class MerchantSkuChangedConsumer(RulesDbContext db) : IConsumer<MerchantSkuChanged>
+/// <summary>
+/// Keeps the newest version of each merchant SKU code; a stale or repeated version changes nothing. Messages
+/// come in batches (an import publishes tens of thousands): the newest of each SKU in a batch is applied, all
+/// in one save.
+/// </summary>
+internal sealed class MerchantSkuChangedConsumer(RulesDbContext db) : IConsumer<Batch<MerchantSkuChanged>>
 {
     public const string QueueName = "rules-merchant-sku-changed";
+    public const int MessageLimit = 500;
 
-    public async Task Consume(ConsumeContext<MerchantSkuChanged> context)
+    public async Task Consume(ConsumeContext<Batch<MerchantSkuChanged>> context)
     {
-        var message = context.Message;
-        if (message.TenantId == Guid.Empty || message.MerchantSkuId == Guid.Empty || string.IsNullOrWhiteSpace(message.Code))
+        var newest = new Dictionary<Guid, MerchantSkuChanged>();
+        foreach (var message in context.Message.Select(m => m.Message))
+        {
+            if (message.TenantId == Guid.Empty || message.MerchantSkuId == Guid.Empty || string.IsNullOrWhiteSpace(message.Code))
+            {
+                // One bad message is dropped on its own; it must not hold back the good ones of its batch.
+                continue;
+            }
+
+            if (!newest.TryGetValue(message.MerchantSkuId, out var seen) || seen.Version < message.Version)
+            {
+                newest[message.MerchantSkuId] = message;
+            }
+        }
+
+        if (newest.Count == 0)
         {
             throw new InvalidMessageException("MerchantSkuChanged without a tenantId, merchantSkuId or code.");
         }
 
-        var sku = await db.MerchantSkus.FirstOrDefaultAsync(s => s.Id == message.MerchantSkuId, context.CancellationToken);
-        if (sku is not null && sku.Version >= message.Version)
+        var ids = newest.Keys.ToList();
+        var known = await db.MerchantSkus.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, context.CancellationToken);
+        foreach (var message in newest.Values)
         {
-            return;
+            if (known.TryGetValue(message.MerchantSkuId, out var sku) && sku.Version >= message.Version)
+            {
+                continue;
+            }
+
+            if (sku is null)
+            {
+                sku = new MerchantSku { Id = message.MerchantSkuId, TenantId = message.TenantId, Code = "", NormalizedCode = "" };
+                db.MerchantSkus.Add(sku);
+            }
+
+            sku.Code = message.Code.Trim();
+            sku.NormalizedCode = Codes.Normalize(message.Code);
+            sku.Deleted = message.Deleted;
+            sku.Version = message.Version;
         }
 
-        if (sku is null)
-        {
-            sku = new MerchantSku { Id = message.MerchantSkuId, TenantId = message.TenantId, Code = "", NormalizedCode = "" };
-            db.MerchantSkus.Add(sku);
-        }
-
-        sku.Code = message.Code.Trim();
-        sku.NormalizedCode = Codes.Normalize(message.Code);
-        sku.Deleted = message.Deleted;
-        sku.Version = message.Version;
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -8,40 +8,50 @@ using PushInventory.Stock.Persistence;
 
 namespace PushInventory.Stock.Consumers;
 
-/// <summary>Learns merchant SKU codes and bundle recipes from the Catalog; a stale or repeated version changes nothing.</summary>
-internal sealed class MerchantSkuChangedConsumer(StockDbContext db, TimeProvider time) : IConsumer<MerchantSkuChanged>
+/// <summary>
+/// Learns merchant SKU codes and bundle recipes from the Catalog; a stale or repeated version changes nothing.
+/// Messages come in batches (an import publishes tens of thousands): the newest of each SKU in a batch is
+/// applied, all in one save.
+/// </summary>
+internal sealed class MerchantSkuChangedConsumer(StockDbContext db, TimeProvider time) : IConsumer<Batch<MerchantSkuChanged>>
 {
     public const string QueueName = "stock-merchant-sku-changed";
+    public const int MessageLimit = 500;
 
-    public async Task Consume(ConsumeContext<MerchantSkuChanged> context)
+    public async Task Consume(ConsumeContext<Batch<MerchantSkuChanged>> context)
     {
-        var message = context.Message;
-        var sku = await db.MerchantSkus.Include(s => s.Components).FirstOrDefaultAsync(s => s.Id == message.MerchantSkuId, context.CancellationToken);
-        if (sku is not null && sku.Version >= message.Version)
+        var newest = context.Message.Select(m => m.Message).GroupBy(m => m.MerchantSkuId).Select(g => g.MaxBy(m => m.Version)!).ToList();
+        var ids = newest.Select(m => m.MerchantSkuId).ToList();
+        var known = await db.MerchantSkus.Include(s => s.Components).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, context.CancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var message in newest)
         {
-            return;
-        }
+            if (known.TryGetValue(message.MerchantSkuId, out var sku) && sku.Version >= message.Version)
+            {
+                continue;
+            }
 
-        if (sku is null)
-        {
-            sku = new MerchantSku { Id = message.MerchantSkuId, TenantId = message.TenantId, Code = message.Code, NormalizedCode = Codes.Normalize(message.Code) };
-            db.MerchantSkus.Add(sku);
-        }
+            if (sku is null)
+            {
+                sku = new MerchantSku { Id = message.MerchantSkuId, TenantId = message.TenantId, Code = message.Code, NormalizedCode = Codes.Normalize(message.Code) };
+                db.MerchantSkus.Add(sku);
+            }
 
-        sku.Code = message.Code.Trim();
-        sku.NormalizedCode = Codes.Normalize(message.Code);
-        sku.IsBundle = message.IsBundle;
-        sku.Deleted = message.Deleted;
-        sku.Version = message.Version;
-        sku.Components.Clear();
-        foreach (var component in message.Components ?? [])
-        {
-            sku.Components.Add(new BundleComponent { TenantId = message.TenantId, BundleId = sku.Id, ComponentId = component.MerchantSkuId, Quantity = component.Quantity });
-        }
+            sku.Code = message.Code.Trim();
+            sku.NormalizedCode = Codes.Normalize(message.Code);
+            sku.IsBundle = message.IsBundle;
+            sku.Deleted = message.Deleted;
+            sku.Version = message.Version;
+            sku.Components.Clear();
+            foreach (var component in message.Components ?? [])
+            {
+                sku.Components.Add(new BundleComponent { TenantId = message.TenantId, BundleId = sku.Id, ComponentId = component.MerchantSkuId, Quantity = component.Quantity });
+            }
 
-        if (sku.IsBundle && !sku.Deleted)
-        {
-            await BundleAvailability.RecomputeBundleAsync(db, sku, time.GetUtcNow().UtcDateTime, context.CancellationToken);
+            if (sku.IsBundle && !sku.Deleted)
+            {
+                await BundleAvailability.RecomputeBundleAsync(db, sku, now, context.CancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(context.CancellationToken);

@@ -1,0 +1,29 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PushInventory.ServiceDefaults.Messaging;
+
+/// <summary>Registers consumers of <c>Batch&lt;T&gt;</c> with an endpoint sized for their batches.</summary>
+public static class BatchConsumers
+{
+    /// <summary>How long a batch waits for more messages after its first one.</summary>
+    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Adds <typeparamref name="TConsumer"/> on queue <paramref name="queueName"/>: batches of up to
+    /// <paramref name="messageLimit"/> messages (or what arrived within <see cref="DefaultTimeLimit"/>),
+    /// <paramref name="concurrencyLimit"/> batches at once, and the endpoint's concurrent message limit raised
+    /// so whole batches fit.
+    /// </summary>
+    public static IBusRegistrationConfigurator AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus, string queueName, int messageLimit, int concurrencyLimit = 1)
+        where TConsumer : class, IConsumer
+    {
+        bus.AddConsumer<TConsumer>(c => c.Options<BatchOptions>(o => o
+                .SetMessageLimit(messageLimit)
+                .SetTimeLimit(DefaultTimeLimit)
+                .SetConcurrencyLimit(concurrencyLimit)))
+            .Endpoint(e => e.Name = queueName);
+        bus.PostConfigure<MessagingOptions>(o => o.EndpointConcurrentMessageLimits.TryAdd(queueName, messageLimit * concurrencyLimit));
+        return bus;
+    }
+}
