@@ -236,6 +236,8 @@ max_connections = 300
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+# per-statement timings (CREATE EXTENSION pg_stat_statements; then query the view) for finding hot queries
+shared_preload_libraries = 'pg_stat_statements'
 CONF
 }
 

@@ -22,7 +22,13 @@ public static class BatchConsumers
                 .SetMessageLimit(messageLimit)
                 .SetTimeLimit(DefaultTimeLimit)
                 .SetConcurrencyLimit(concurrencyLimit)))
-            .Endpoint(e => e.Name = queueName);
+            .Endpoint(e =>
+            {
+                e.Name = queueName;
+                e.ConcurrentMessageLimit = messageLimit * concurrencyLimit;
+                // The next batch is waiting in the buffer while one is consumed.
+                e.PrefetchCount = 2 * messageLimit * concurrencyLimit;
+            });
         bus.PostConfigure<MessagingOptions>(o => o.EndpointConcurrentMessageLimits.TryAdd(queueName, messageLimit * concurrencyLimit));
         return bus;
     }

@@ -37,7 +37,7 @@ public static class MessagingExtensions
                 var current = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 var limit = current.EndpointConcurrentMessageLimits.GetValueOrDefault(name, current.ConcurrentMessageLimit);
                 endpoint.ConcurrentMessageLimit = limit;
-                endpoint.PrefetchCount = Math.Max(current.PrefetchCount, limit);
+                endpoint.PrefetchCount = Math.Max(current.PrefetchCount, 2 * limit);
             });
             configure(x);
 

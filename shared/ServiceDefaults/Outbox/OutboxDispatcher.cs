@@ -83,8 +83,9 @@ internal sealed partial class OutboxDispatcher<TContext>(
         await db.OutboxMessages
             .Where(m => candidates.Contains(m.Sequence) && m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+        // By key: the token alone has no index, and the table keeps sent rows for the retention period.
         var rows = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.LockToken == token)
+            .Where(m => candidates.Contains(m.Sequence) && m.LockToken == token)
             .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
 

@@ -18,6 +18,8 @@ public static class OutboxModel
             e.Property(m => m.TraceParent).HasMaxLength(128);
             e.Property(m => m.LastError).HasMaxLength(2000);
             e.HasIndex(m => new { m.SentAt, m.Sequence });
+            // What the dispatcher looks for: small however many sent rows the retention keeps.
+            e.HasIndex(m => m.Sequence, "IX_outbox_messages_unsent").HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
         });
         model.Entity<InboxMessage>(e =>
         {

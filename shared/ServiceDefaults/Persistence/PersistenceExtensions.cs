@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using PushInventory.ServiceDefaults.Outbox;
 
 namespace PushInventory.ServiceDefaults.Persistence;
@@ -26,7 +27,7 @@ public static class PersistenceExtensions
 
         var options = builder.Configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions();
         var connectionString = options.Provider == PersistenceProvider.Postgres
-            ? builder.Configuration.GetConnectionString(connectionName) ?? ""
+            ? PostgresConnectionString(builder.Configuration.GetConnectionString(connectionName))
             : SqliteConnectionString(builder.Environment.ContentRootPath, options.DataDirectory, name);
 
         builder.Services.AddOutbox<TContext>(builder.Configuration);
@@ -48,6 +49,25 @@ public static class PersistenceExtensions
         builder.Services.AddSingleton(new SchemaInitializer<TContext>.Settings(options.Provider));
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaInitializer<TContext>>());
         return builder;
+    }
+
+    // The services keep no session state on a connection (no temporary tables, no SET), so a pooled
+    // connection need not be reset with DISCARD ALL each time it is returned: one round trip less per use.
+    // A connection string that says otherwise wins.
+    static string PostgresConnectionString(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return "";
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase) && !configured.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     static string SqliteConnectionString(string contentRoot, string dataDirectory, string name)

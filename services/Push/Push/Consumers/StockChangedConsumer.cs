@@ -20,8 +20,8 @@ internal sealed class StockChangedConsumer(PushPlanner planner) : IConsumer<Batc
     public const string QueueName = "push-stock-changed";
     public const int MessageLimit = 1000;
 
-    /// <summary>Batches worked on at once.</summary>
-    public const int ConcurrencyLimit = 2;
+    /// <summary>Batches worked on at once: one, since a tenant's recomputes are serialised anyway; the next batch gathers meanwhile.</summary>
+    public const int ConcurrencyLimit = 1;
 
     public async Task Consume(ConsumeContext<Batch<StockChanged>> context)
     {

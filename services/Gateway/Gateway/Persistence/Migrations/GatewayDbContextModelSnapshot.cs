@@ -134,6 +134,9 @@ namespace PushInventory.Gateway.Persistence.Migrations
 
                     b.HasIndex("SentAt", "Sequence");
 
+                    b.HasIndex(new[] { "Sequence" }, "IX_outbox_messages_unsent")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+
                     b.ToTable("outbox_messages", (string)null);
                 });
 #pragma warning restore 612, 618

@@ -632,6 +632,9 @@ namespace PushInventory.Push.Persistence.Migrations
 
                     b.HasIndex("SentAt", "Sequence");
 
+                    b.HasIndex(new[] { "Sequence" }, "IX_outbox_messages_unsent")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+
                     b.ToTable("outbox_messages", (string)null);
                 });
 

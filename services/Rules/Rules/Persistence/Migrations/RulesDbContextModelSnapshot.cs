@@ -421,6 +421,9 @@ namespace PushInventory.Rules.Persistence.Migrations
 
                     b.HasIndex("SentAt", "Sequence");
 
+                    b.HasIndex(new[] { "Sequence" }, "IX_outbox_messages_unsent")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+
                     b.ToTable("outbox_messages", (string)null);
                 });
 
