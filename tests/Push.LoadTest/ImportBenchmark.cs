@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using PushInventory.TestSupport;
 
 /// <summary>Times one CSV import of merchant SKUs through the public API, three fresh tenants in a row.</summary>
 internal static class ImportBenchmark
@@ -25,16 +26,10 @@ internal static class ImportBenchmark
             http.DefaultRequestHeaders.Add("X-Api-Key", tenant.GetProperty("apiKey").GetString());
             // The plan reaches the services by the gateway's event (the Free limit would refuse rows 501 on):
             // wait until the Rules service, which learns it from the same event, shows it.
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            while ((await http.GetFromJsonAsync<JsonElement>("/api/settings")).GetProperty("plan").GetString() != "Pro")
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException("The tenant's Pro plan did not reach the services within 30 s.");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(50));
-            }
+            await Eventually.WaitAsync(
+                async () => (await http.GetFromJsonAsync<JsonElement>("/api/settings")).GetProperty("plan").GetString() == "Pro",
+                TimeSpan.FromSeconds(30),
+                "the tenant's Pro plan to reach the services");
 
             var watch = Stopwatch.StartNew();
             using var content = new StringContent(body, Encoding.UTF8, "text/csv");

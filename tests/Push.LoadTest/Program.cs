@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using PushInventory.TestSupport;
 
 // Usage:
 //   dotnet run -c Release --project tests/Push.LoadTest -- import [baseUrl] [adminKey] [rows]
@@ -188,19 +189,8 @@ async Task<Dictionary<string, int>> Quantities()
     return stock.GetProperty("skus").EnumerateArray().ToDictionary(s => s.GetProperty("sku").GetString()!, s => s.GetProperty("quantity").GetInt32());
 }
 
-async Task Until(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
-{
-    var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-    while (!await condition())
-    {
-        if (DateTime.UtcNow > deadline)
-        {
-            throw new TimeoutException($"timed out waiting for {what}");
-        }
-
-        await Task.Delay(100);
-    }
-}
+Task Until(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
+    Eventually.WaitAsync(condition, timeout ?? TimeSpan.FromSeconds(60), what);
 
 async Task<bool> TrySend(string path, object body) => (await http.PostAsJsonAsync(path, body)).IsSuccessStatusCode;
 

@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace PushInventory.ServiceDefaults.Messaging;
 
@@ -29,7 +28,10 @@ public static class BatchConsumers
                 // The next batch is waiting in the buffer while one is consumed.
                 e.PrefetchCount = 2 * messageLimit * concurrencyLimit;
             });
-        bus.PostConfigure<MessagingOptions>(o => o.EndpointConcurrentMessageLimits.TryAdd(queueName, messageLimit * concurrencyLimit));
         return bus;
     }
+
+    /// <summary>The newest message (highest <paramref name="version"/>) of each <paramref name="key"/>: the older ones of a batch are superseded before anything is written.</summary>
+    public static List<T> NewestBy<T, TKey>(this IEnumerable<T> messages, Func<T, TKey> key, Func<T, long> version) =>
+        [.. messages.GroupBy(key).Select(g => g.MaxBy(version)!)];
 }

@@ -29,15 +29,14 @@ public static class MessagingExtensions
         {
             x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             x.SetKebabCaseEndpointNameFormatter();
-            x.AddConfigureEndpointsCallback((context, name, endpoint) =>
+            // Batch consumers size their own endpoints at registration (BatchConsumers), which these defaults do not override.
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(r => r
                     .Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100))
                     .Ignore<InvalidMessageException>());
-                var current = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
-                var limit = current.EndpointConcurrentMessageLimits.GetValueOrDefault(name, current.ConcurrentMessageLimit);
-                endpoint.ConcurrentMessageLimit = limit;
-                endpoint.PrefetchCount = Math.Max(current.PrefetchCount, 2 * limit);
+                endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                endpoint.PrefetchCount = Math.Max(options.PrefetchCount, options.ConcurrentMessageLimit);
             });
             configure(x);
 

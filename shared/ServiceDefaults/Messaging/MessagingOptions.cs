@@ -22,7 +22,4 @@ public sealed class MessagingOptions
     /// </summary>
     [Range(1, 1000)]
     public int ConcurrentMessageLimit { get; set; } = 16;
-
-    /// <summary>Per-endpoint exceptions to <see cref="ConcurrentMessageLimit"/>, by queue name (a batch consumer needs room for its batches).</summary>
-    public Dictionary<string, int> EndpointConcurrentMessageLimits { get; } = new(StringComparer.Ordinal);
 }

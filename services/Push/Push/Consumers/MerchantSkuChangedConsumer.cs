@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PushInventory.Contracts;
 using PushInventory.Push.Persistence;
 using PushInventory.ServiceDefaults;
+using PushInventory.ServiceDefaults.Messaging;
 using BundleComponent = PushInventory.Push.Domain.BundleComponent;
 using MerchantSku = PushInventory.Push.Domain.MerchantSku;
 
@@ -20,7 +21,7 @@ internal sealed class MerchantSkuChangedConsumer(PushDbContext db) : IConsumer<B
 
     public async Task Consume(ConsumeContext<Batch<MerchantSkuChanged>> context)
     {
-        var newest = context.Message.Select(m => m.Message).GroupBy(m => m.MerchantSkuId).Select(g => g.MaxBy(m => m.Version)!).ToList();
+        var newest = context.Message.Select(m => m.Message).NewestBy(m => m.MerchantSkuId, m => m.Version);
         var ids = newest.Select(m => m.MerchantSkuId).ToList();
         var known = await db.MerchantSkus.Include(s => s.Components).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, context.CancellationToken);
         foreach (var message in newest)

@@ -27,8 +27,7 @@ internal sealed class StockChangedConsumer(PushPlanner planner) : IConsumer<Batc
     {
         var newest = context.Message
             .Select(m => m.Message)
-            .GroupBy(m => (m.TenantId, m.MerchantSkuId, m.WarehouseId))
-            .Select(g => g.MaxBy(m => m.Version)!);
+            .NewestBy(m => (m.TenantId, m.MerchantSkuId, m.WarehouseId), m => m.Version);
         foreach (var tenant in newest.GroupBy(m => m.TenantId))
         {
             var changes = tenant.ToList();

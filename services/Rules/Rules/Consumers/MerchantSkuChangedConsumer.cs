@@ -20,29 +20,19 @@ internal sealed class MerchantSkuChangedConsumer(RulesDbContext db) : IConsumer<
 
     public async Task Consume(ConsumeContext<Batch<MerchantSkuChanged>> context)
     {
-        var newest = new Dictionary<Guid, MerchantSkuChanged>();
-        foreach (var message in context.Message.Select(m => m.Message))
-        {
-            if (message.TenantId == Guid.Empty || message.MerchantSkuId == Guid.Empty || string.IsNullOrWhiteSpace(message.Code))
-            {
-                // One bad message is dropped on its own; it must not hold back the good ones of its batch.
-                continue;
-            }
-
-            if (!newest.TryGetValue(message.MerchantSkuId, out var seen) || seen.Version < message.Version)
-            {
-                newest[message.MerchantSkuId] = message;
-            }
-        }
-
+        // A bad message is dropped on its own; it must not hold back the good ones of its batch.
+        var newest = context.Message
+            .Select(m => m.Message)
+            .Where(m => m.TenantId != Guid.Empty && m.MerchantSkuId != Guid.Empty && !string.IsNullOrWhiteSpace(m.Code))
+            .NewestBy(m => m.MerchantSkuId, m => m.Version);
         if (newest.Count == 0)
         {
             throw new InvalidMessageException("MerchantSkuChanged without a tenantId, merchantSkuId or code.");
         }
 
-        var ids = newest.Keys.ToList();
+        var ids = newest.Select(m => m.MerchantSkuId).ToList();
         var known = await db.MerchantSkus.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, context.CancellationToken);
-        foreach (var message in newest.Values)
+        foreach (var message in newest)
         {
             if (known.TryGetValue(message.MerchantSkuId, out var sku) && sku.Version >= message.Version)
             {

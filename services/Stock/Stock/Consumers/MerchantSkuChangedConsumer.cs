@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using PushInventory.Contracts;
 using PushInventory.ServiceDefaults;
+using PushInventory.ServiceDefaults.Messaging;
 using PushInventory.Stock.Domain;
 using BundleComponent = PushInventory.Stock.Domain.BundleComponent;
 using PushInventory.Stock.Persistence;
@@ -20,7 +21,7 @@ internal sealed class MerchantSkuChangedConsumer(StockDbContext db, TimeProvider
 
     public async Task Consume(ConsumeContext<Batch<MerchantSkuChanged>> context)
     {
-        var newest = context.Message.Select(m => m.Message).GroupBy(m => m.MerchantSkuId).Select(g => g.MaxBy(m => m.Version)!).ToList();
+        var newest = context.Message.Select(m => m.Message).NewestBy(m => m.MerchantSkuId, m => m.Version);
         var ids = newest.Select(m => m.MerchantSkuId).ToList();
         var known = await db.MerchantSkus.Include(s => s.Components).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, context.CancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
