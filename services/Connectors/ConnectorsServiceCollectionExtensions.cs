@@ -24,7 +24,11 @@ public static class ConnectorsServiceCollectionExtensions
         // pipeline is the only resilience layer: a host-wide default handler would stack a second retry
         // and circuit breaker on top of it (and retry non-retryable marketplace answers).
 #pragma warning disable EXTEXP0001 // Experimental, but the documented way to take a client out of ConfigureHttpClientDefaults.
-        services.AddHttpClient(StoreCallRunner.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
+        // The HTTP client's own logs redact query strings (signs, Lazada's access token) by default; the
+        // TikTok token travels in a header, so header values are redacted too.
+        services.AddHttpClient(StoreCallRunner.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(_ => true)
+            .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StorePipelines>();
@@ -46,6 +50,11 @@ public static class ConnectorsServiceCollectionExtensions
             .Validate(o => o.BatchSize >= 1 && o.BatchSize <= o.MaxBatchSize, $"{section}:BatchSize must be from 1 to the marketplace's maximum.")
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(5), $"{section}:Timeout must be above 0 and at most 5 minutes.")
             .Validate(o => o.MaxConcurrency is >= 1 and <= 64, $"{section}:MaxConcurrency must be from 1 to 64.")
+            .Validate(
+                o => o.CircuitBreaker is { FailureRatio: > 0 and <= 1, MinimumThroughput: >= 2 }
+                    && o.CircuitBreaker.SamplingDuration >= TimeSpan.FromMilliseconds(500)
+                    && o.CircuitBreaker.BreakDuration >= TimeSpan.FromMilliseconds(500),
+                $"{section}:CircuitBreaker needs FailureRatio above 0 and at most 1, MinimumThroughput of 2 or more, and SamplingDuration and BreakDuration of at least 0.5 s.")
             .ValidateOnStart();
     }
 }

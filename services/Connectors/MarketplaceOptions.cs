@@ -18,5 +18,9 @@ public abstract class MarketplaceOptions
     /// <summary>Calls of one push in flight at once (the rate limit still applies).</summary>
     public int MaxConcurrency { get; set; } = 4;
 
+    /// <summary>The circuit breaker of each store: calls sampled before it may open, and the share of
+    /// them failing (errors and timeouts, not throttling) that opens it.</summary>
+    public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
     internal abstract int MaxBatchSize { get; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace PushInventory.Connectors.Tests;
 
@@ -20,6 +21,12 @@ public sealed class ConnectorHost : IAsyncDisposable
     private readonly ServiceProvider provider;
 
     public ConnectorHost(params (string Key, string Value)[] settings)
+        : this(null, settings)
+    {
+    }
+
+    /// <summary>A host whose logs, at every level, go to <paramref name="logs"/>.</summary>
+    public ConnectorHost(LogCapture? logs, params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?>(FastDefaults, StringComparer.Ordinal);
         foreach (var (key, value) in settings)
@@ -29,7 +36,13 @@ public sealed class ConnectorHost : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            }
+        });
         services.AddMarketplaceConnectors(configuration);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Connectors = provider.GetRequiredService<IMarketplaceConnectors>();

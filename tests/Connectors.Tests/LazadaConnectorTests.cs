@@ -115,4 +115,49 @@ public sealed class LazadaConnectorTests(SandboxFixture sandbox)
         await Driver.ClearFaultsAsync(store);
         (await host.PushAsync(store, [Updates.Lazada(1, 2, 3)])).Single().Succeeded.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task PushAsync_NoAnswerInTime_IsRetryableTimeout()
+    {
+        await using var host = new ConnectorHost(("Connectors:Lazada:Timeout", "00:00:00.300"));
+        var store = await Driver.RegisterLazadaAsync();
+        await Driver.SetFaultsAsync(store, new { timeoutShare = 1.0, timeoutDelayMs = 5000 });
+
+        var results = await host.PushAsync(store, [Updates.Lazada(1, 2, 3)]);
+
+        results.Single().Outcome.ShouldBe(PushOutcome.RetryableFailure);
+        results.Single().ErrorCode.ShouldBe("timeout");
+    }
+
+    [Fact]
+    public async Task PushAsync_FormatNotTheSellers_PermanentPerSku()
+    {
+        await using var host = new ConnectorHost();
+        var multiSeller = await Driver.RegisterLazadaAsync(warehouses: [], sandboxWarehouses: ["dropshipping", "WH-MNL"]);
+        var singleSeller = await Driver.RegisterLazadaAsync(warehouses: ["dropshipping"], sandboxWarehouses: []);
+        var update = Updates.Lazada(Updates.BaseId, Updates.BaseId + 1, 12);
+
+        var plainToMulti = await host.PushAsync(multiSeller, [update]);
+        var multiToSingle = await host.PushAsync(singleSeller, [update]);
+
+        plainToMulti.Single().Outcome.ShouldBe(PushOutcome.PermanentFailure);
+        plainToMulti.Single().ErrorCode.ShouldBe("InvalidParameter");
+        multiToSingle.Single().Outcome.ShouldBe(PushOutcome.PermanentFailure);
+        multiToSingle.Single().ErrorCode.ShouldBe("InvalidParameter");
+        (await Driver.StockAsync(multiSeller)).Skus.ShouldBeEmpty();
+        (await Driver.StockAsync(singleSeller)).Skus.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task PushAsync_SingleWarehouseSeller_StoredUnderTheDefaultWarehouse()
+    {
+        await using var host = new ConnectorHost();
+        var store = await Driver.RegisterLazadaAsync();
+        var update = Updates.Lazada(Updates.BaseId, Updates.BaseId + 2, 9);
+
+        var results = await host.PushAsync(store, [update]);
+
+        results.Single().Succeeded.ShouldBeTrue();
+        (await Driver.StockAsync(store)).Sku(update.SellerSku)!.Warehouses.ShouldBe(new Dictionary<string, int> { ["default"] = 9 });
+    }
 }

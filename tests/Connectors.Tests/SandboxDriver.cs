@@ -14,10 +14,17 @@ public sealed class SandboxDriver(HttpClient http) : IDisposable
 
     public static long NewId() => Interlocked.Increment(ref nextId);
 
+    /// <summary>
+    /// Registers a Shopee shop. <paramref name="warehouses"/> are the store's platform warehouses and, unless
+    /// <paramref name="sandboxWarehouses"/> says otherwise, the shop's in the sandbox; <paramref name="skuWarehouses"/>
+    /// gives SKUs (of <paramref name="skus"/>) warehouses of their own.
+    /// </summary>
     public async Task<StoreTarget> RegisterShopeeAsync(
         IReadOnlyList<string>? warehouses = null,
         IReadOnlyList<(string Sku, int Reserved)>? skus = null,
-        string? storePartnerKey = null)
+        string? storePartnerKey = null,
+        IReadOnlyList<string>? sandboxWarehouses = null,
+        IReadOnlyDictionary<string, string[]>? skuWarehouses = null)
     {
         var shopId = NewId();
         var partnerKey = $"partner-key-{shopId}";
@@ -28,7 +35,8 @@ public sealed class SandboxDriver(HttpClient http) : IDisposable
             partnerKey,
             shopId,
             accessToken = $"token-{shopId}",
-            skus = skus?.Select(s => new { sku = s.Sku, reservedStock = s.Reserved }),
+            skus = Skus(skus, skuWarehouses),
+            warehouses = sandboxWarehouses ?? warehouses,
         });
         return Store(Marketplace.Shopee, "shopee", warehouses, StoreCredentials.Shopee(2001887, storePartnerKey ?? partnerKey, shopId, $"token-{shopId}"));
     }
@@ -36,7 +44,9 @@ public sealed class SandboxDriver(HttpClient http) : IDisposable
     public async Task<StoreTarget> RegisterLazadaAsync(
         IReadOnlyList<string>? warehouses = null,
         IReadOnlyList<(string Sku, int Reserved)>? skus = null,
-        string? storeAppSecret = null)
+        string? storeAppSecret = null,
+        IReadOnlyList<string>? sandboxWarehouses = null,
+        IReadOnlyDictionary<string, string[]>? skuWarehouses = null)
     {
         var id = NewId();
         var token = $"lazada-token-{id}";
@@ -46,7 +56,8 @@ public sealed class SandboxDriver(HttpClient http) : IDisposable
             appKey = "100132",
             appSecret = $"secret-{id}",
             accessToken = token,
-            skus = skus?.Select(s => new { sku = s.Sku, reservedStock = s.Reserved }),
+            skus = Skus(skus, skuWarehouses),
+            warehouses = sandboxWarehouses ?? warehouses,
         });
         return Store(Marketplace.Lazada, "lazada", warehouses, StoreCredentials.Lazada("100132", storeAppSecret ?? $"secret-{id}", token));
     }
@@ -55,7 +66,9 @@ public sealed class SandboxDriver(HttpClient http) : IDisposable
         IReadOnlyList<string>? warehouses = null,
         IReadOnlyList<(string Sku, int Reserved)>? skus = null,
         string? storeAppSecret = null,
-        Marketplace marketplace = Marketplace.TikTokShop)
+        Marketplace marketplace = Marketplace.TikTokShop,
+        IReadOnlyList<string>? sandboxWarehouses = null,
+        IReadOnlyDictionary<string, string[]>? skuWarehouses = null)
     {
         var id = NewId();
         var cipher = $"ROW_cipher_{id}";
@@ -66,7 +79,8 @@ public sealed class SandboxDriver(HttpClient http) : IDisposable
             appSecret = $"secret-{id}",
             accessToken = $"tts-token-{id}",
             shopCipher = cipher,
-            skus = skus?.Select(s => new { sku = s.Sku, reservedStock = s.Reserved }),
+            skus = Skus(skus, skuWarehouses),
+            warehouses = sandboxWarehouses ?? warehouses,
         });
         return Store(marketplace, "tiktok", warehouses, StoreCredentials.TikTokShop("6abc", storeAppSecret ?? $"secret-{id}", $"tts-token-{id}", cipher));
     }
@@ -111,10 +125,16 @@ public sealed class SandboxDriver(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> PostAsync(string path, object body) => http.PostAsJsonAsync(path, body);
 
+    /// <summary>Sends a raw request to the sandbox (for requests the connectors would never make).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => http.SendAsync(request, TestContext.Current.CancellationToken);
+
     public void Dispose() => http.Dispose();
 
     private static string Query(StoreTarget store) =>
         $"marketplace={store.Marketplace}&shop={Uri.EscapeDataString(ShopOf(store))}";
+
+    private static IEnumerable<object>? Skus(IReadOnlyList<(string Sku, int Reserved)>? skus, IReadOnlyDictionary<string, string[]>? skuWarehouses) =>
+        skus?.Select(s => new { sku = s.Sku, reservedStock = s.Reserved, warehouses = skuWarehouses?.GetValueOrDefault(s.Sku) });
 
     private async Task RegisterAsync(object registration)
     {

@@ -9,8 +9,15 @@ public sealed record SkuView(string Sku, int Quantity, Dictionary<string, int> W
 
 public sealed record PreOrderView(long ItemId, bool IsPreOrder, int DaysToShip);
 
-public sealed record CallsView(int Count, List<DateTimeOffset> Timestamps)
+public sealed record CallsView(int Count, List<DateTimeOffset> Timestamps, int Throttled)
 {
+    /// <summary>Gaps between consecutive calls, in order.</summary>
+    public List<TimeSpan> Gaps()
+    {
+        var sorted = Timestamps.Order().ToList();
+        return [.. sorted.Skip(1).Select((t, i) => t - sorted[i])];
+    }
+
     /// <summary>The most calls in any window of the given length.</summary>
     public int MaxIn(TimeSpan window)
     {
@@ -31,4 +38,4 @@ public sealed record CallsView(int Count, List<DateTimeOffset> Timestamps)
     }
 }
 
-public sealed record HistoryView(DateTimeOffset At, int Quantity, Dictionary<string, int> Warehouses);
+public sealed record HistoryView(DateTimeOffset At, int Quantity, Dictionary<string, int> Warehouses, string Change, bool? IsPreOrder, int? DaysToShip);

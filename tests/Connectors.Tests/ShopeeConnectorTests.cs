@@ -33,9 +33,12 @@ public sealed class ShopeeConnectorTests(SandboxFixture sandbox)
     public async Task PushAsync_StoreWithLocations_SendsLocationIdsWithAllStockOnTheFirst()
     {
         await using var host = new ConnectorHost();
-        var store = await Driver.RegisterShopeeAsync(warehouses: ["PHZ01", "PHZ02"]);
         var plain = Updates.Shopee(Updates.BaseId + 1, 0, 7);
         var own = Updates.Shopee(Updates.BaseId + 2, 3, 9, warehouses: ["PHZ09"]);
+        var store = await Driver.RegisterShopeeAsync(
+            warehouses: ["PHZ01", "PHZ02"],
+            skus: [(Key(plain), 0), (Key(own), 0)],
+            skuWarehouses: new Dictionary<string, string[]> { [Key(own)] = ["PHZ09"] });
 
         var results = await host.PushAsync(store, [plain, own]);
 
@@ -44,6 +47,38 @@ public sealed class ShopeeConnectorTests(SandboxFixture sandbox)
         stock.Sku(Key(plain))!.Warehouses.ShouldBe(new Dictionary<string, int> { ["PHZ01"] = 7, ["PHZ02"] = 0 }, ignoreOrder: true);
         stock.Sku(Key(plain))!.Quantity.ShouldBe(7);
         stock.Sku(Key(own))!.Warehouses.ShouldBe(new Dictionary<string, int> { ["PHZ09"] = 9 }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task PushAsync_SingleWarehouseStore_SendsNoLocationId()
+    {
+        await using var host = new ConnectorHost();
+        var store = await Driver.RegisterShopeeAsync();
+        var update = Updates.Shopee(Updates.BaseId + 3, 1, 6);
+
+        var results = await host.PushAsync(store, [update]);
+
+        results.Single().Succeeded.ShouldBeTrue();
+        (await Driver.StockAsync(store)).Sku(Key(update))!.Warehouses.ShouldBe(new Dictionary<string, int> { ["default"] = 6 });
+    }
+
+    [Fact]
+    public async Task PushAsync_LocationIdsTheShopDoesNotHave_PermanentPerModel()
+    {
+        await using var host = new ConnectorHost();
+        var withoutLocations = await Driver.RegisterShopeeAsync(warehouses: ["PHZ01"], sandboxWarehouses: []);
+        var withLocations = await Driver.RegisterShopeeAsync(warehouses: [], sandboxWarehouses: ["PHZ01", "PHZ02"]);
+        var update = Updates.Shopee(Updates.BaseId + 4, 1, 6);
+
+        var sent = await host.PushAsync(withoutLocations, [update]);
+        var missing = await host.PushAsync(withLocations, [update]);
+
+        sent.Single().Outcome.ShouldBe(PushOutcome.PermanentFailure);
+        sent.Single().ErrorMessage!.ShouldContain("location_id");
+        missing.Single().Outcome.ShouldBe(PushOutcome.PermanentFailure);
+        missing.Single().ErrorMessage!.ShouldContain("location_id is required");
+        (await Driver.StockAsync(withoutLocations)).Skus.ShouldBeEmpty();
+        (await Driver.StockAsync(withLocations)).Skus.ShouldBeEmpty();
     }
 
     [Fact]
@@ -87,14 +122,17 @@ public sealed class ShopeeConnectorTests(SandboxFixture sandbox)
     {
         await using var host = new ConnectorHost();
         var store = await Driver.RegisterShopeeAsync();
-        var updates = Updates.Many([30, 30, 30, 30], (item, model, q) => Updates.Shopee(item, model, q));
+        // 16 items: one call each when served; all 16 served at the first try has odds of 1 in 65,536.
+        var updates = Updates.Many([.. Enumerable.Repeat(8, 16)], (item, model, q) => Updates.Shopee(item, model, q));
         await Driver.SetFaultsAsync(store, new { throttleShare = 0.5 });
 
         var (results, _) = await host.PushUntilDoneAsync(store, updates, TimeSpan.FromSeconds(30));
 
         results.ShouldAllBe(r => r.Succeeded);
         (await Driver.StockAsync(store)).Skus.Count.ShouldBe(updates.Count);
-        (await Driver.CallsAsync(store)).Count.ShouldBeGreaterThan(4);
+        var calls = await Driver.CallsAsync(store);
+        calls.Throttled.ShouldBeGreaterThan(0);
+        calls.Count.ShouldBe(16 + calls.Throttled);
     }
 
     [Fact]
@@ -181,7 +219,36 @@ public sealed class ShopeeConnectorTests(SandboxFixture sandbox)
         off.Single().Succeeded.ShouldBeTrue();
         afterOff.PreOrders.Single().IsPreOrder.ShouldBeFalse();
         afterOff.Sku($"{itemId}:1")!.Quantity.ShouldBe(105);
-        (await Driver.HistoryAsync(store, $"{itemId}:1")).Select(h => h.Quantity).ShouldBe([35, 105]);
+        (await Driver.HistoryAsync(store, $"{itemId}:1")).Where(h => h.Change == "stock").Select(h => h.Quantity).ShouldBe([35, 105]);
+    }
+
+    [Fact]
+    public async Task PushAsync_PreOrderChanges_ShowInEachModelsHistoryWithDaysToShip()
+    {
+        await using var host = new ConnectorHost();
+        var store = await Driver.RegisterShopeeAsync();
+        var itemId = Updates.BaseId + 78;
+
+        await host.PushAsync(store, [Updates.Shopee(itemId, 1, 35, new PreOrderSetting(true, 10)), Updates.Shopee(itemId, 2, 31)]);
+        await host.PushAsync(store, [Updates.Shopee(itemId, 1, 40, new PreOrderSetting(true, 10))]);
+        await host.PushAsync(store, [Updates.Shopee(itemId, 1, 45, new PreOrderSetting(true, 14))]);
+        var results = await host.PushAsync(store, [Updates.Shopee(itemId, 1, 105, new PreOrderSetting(false, 0))]);
+
+        results.Single().Succeeded.ShouldBeTrue();
+        (await Driver.HistoryAsync(store, $"{itemId}:1")).Select(h => (h.Change, h.Quantity, h.IsPreOrder, h.DaysToShip)).ShouldBe(
+        [
+            ("stock", 35, true, 10),
+            ("stock", 40, true, 10),
+            ("preOrder", 40, true, 14),
+            ("stock", 45, true, 14),
+            ("preOrder", 45, false, 0),
+            ("stock", 105, false, 0),
+        ]);
+        // The item's other model was not pushed again, but its item's pre-order changes show in its history.
+        (await Driver.HistoryAsync(store, $"{itemId}:2")).Select(h => (h.Change, h.Quantity, h.IsPreOrder)).ShouldBe(
+            [("stock", 31, true), ("preOrder", 31, true), ("preOrder", 31, false)]);
+        var history = await Driver.HistoryAsync(store, $"{itemId}:1");
+        history.Select(h => h.At).ShouldBeInOrder();
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using PushInventory.Connectors.Resilience;
+using PushInventory.Connectors.TikTokShop;
 using PushInventory.Contracts;
 
 namespace PushInventory.Connectors.Tests;
@@ -34,9 +37,12 @@ public sealed class TikTokShopConnectorTests(SandboxFixture sandbox)
     public async Task PushAsync_Warehouses_EverySkuListsAllOfItsWarehouses()
     {
         await using var host = new ConnectorHost();
-        var store = await Driver.RegisterTikTokShopAsync(warehouses: ["7068517275539719942", "7068517275539719943"]);
         var plain = Updates.TikTok(Updates.BaseId, Updates.BaseId + 1, 4);
         var own = Updates.TikTok(Updates.BaseId, Updates.BaseId + 2, 6, warehouses: ["7068517275539719999"]);
+        var store = await Driver.RegisterTikTokShopAsync(
+            warehouses: ["7068517275539719942", "7068517275539719943"],
+            skus: [(Key(plain), 0), (Key(own), 0)],
+            skuWarehouses: new Dictionary<string, string[]> { [Key(own)] = ["7068517275539719999"] });
 
         var results = await host.PushAsync(store, [plain, own]);
 
@@ -120,5 +126,116 @@ public sealed class TikTokShopConnectorTests(SandboxFixture sandbox)
 
         results.Single().Succeeded.ShouldBeTrue();
         (await Driver.StockAsync(store)).Sku(Key(update))!.Quantity.ShouldBe(11);
+    }
+
+    [Fact]
+    public async Task PushAsync_SingleWarehouseStore_StoredUnderTheDefaultWarehouse()
+    {
+        await using var host = new ConnectorHost();
+        var store = await Driver.RegisterTikTokShopAsync();
+        var update = Updates.TikTok(Updates.BaseId, Updates.BaseId + 3, 8);
+
+        var results = await host.PushAsync(store, [update]);
+
+        results.Single().Succeeded.ShouldBeTrue();
+        (await Driver.StockAsync(store)).Sku(Key(update))!.Warehouses.ShouldBe(new Dictionary<string, int> { ["default"] = 8 });
+    }
+
+    [Fact]
+    public async Task PushAsync_StoreMissingOneOfTheShopsWarehouses_PermanentNamingIt()
+    {
+        await using var host = new ConnectorHost();
+        var store = await Driver.RegisterTikTokShopAsync(warehouses: ["W1"], sandboxWarehouses: ["W1", "W2"]);
+        var update = Updates.TikTok(Updates.BaseId, Updates.BaseId + 4, 8);
+
+        var results = await host.PushAsync(store, [update]);
+
+        results.Single().Outcome.ShouldBe(PushOutcome.PermanentFailure);
+        results.Single().ErrorCode.ShouldBe("12052002");
+        results.Single().ErrorMessage!.ShouldContain("warehouse W2");
+        (await Driver.StockAsync(store)).Skus.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task PushAsync_ErrorInOneWarehouseOfASku_FailsThatSkuNamingTheWarehouse()
+    {
+        await using var host = new ConnectorHost();
+        var store = await Driver.RegisterTikTokShopAsync(warehouses: ["W1", "W2", "W3"]);
+        var updates = Updates.Many([5], (product, sku, q) => Updates.TikTok(product, sku, q + 1));
+        await Driver.SetFaultsAsync(store, new { warehouseFailures = new[] { new { sku = Key(updates[2]), warehouse = "W2" } } });
+
+        var results = await host.PushAsync(store, updates);
+
+        results[2].Outcome.ShouldBe(PushOutcome.RetryableFailure);
+        results[2].ErrorCode.ShouldBe("98001001");
+        results[2].ErrorMessage!.ShouldStartWith("warehouse W2: ");
+        results.Where((_, i) => i != 2).ShouldAllBe(r => r.Succeeded);
+        var stock = await Driver.StockAsync(store);
+        stock.Sku(Key(updates[2])).ShouldBeNull();
+        stock.Sku(Key(updates[0]))!.Warehouses.ShouldBe(new Dictionary<string, int> { ["W1"] = 1, ["W2"] = 0, ["W3"] = 0 }, ignoreOrder: true);
+        await Driver.ClearFaultsAsync(store);
+        (await host.PushAsync(store, [updates[2]])).Single().Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task PushAsync_ErrorsInSeveralWarehousesOfASku_OneResultNamingEach()
+    {
+        await using var host = new ConnectorHost();
+        var store = await Driver.RegisterTikTokShopAsync(warehouses: ["W1", "W2", "W3"]);
+        var update = Updates.TikTok(Updates.BaseId, Updates.BaseId + 5, 8);
+        await Driver.SetFaultsAsync(store, new { warehouseFailures = new[] { new { sku = Key(update), warehouse = "W1" }, new { sku = Key(update), warehouse = "W3" } } });
+
+        var results = await host.PushAsync(store, [update]);
+
+        results.Single().Outcome.ShouldBe(PushOutcome.RetryableFailure);
+        results.Single().ErrorMessage!.ShouldContain("warehouse W1: ");
+        results.Single().ErrorMessage!.ShouldContain("; warehouse W3: ");
+    }
+
+    [Fact]
+    public async Task PushAsync_ServerErrors_RetriedTwiceThenRetryable()
+    {
+        await using var host = new ConnectorHost();
+        var store = await Driver.RegisterTikTokShopAsync();
+        await Driver.SetFaultsAsync(store, new { serverErrorShare = 1.0 });
+
+        var results = await host.PushAsync(store, [Updates.TikTok(Updates.BaseId, Updates.BaseId + 6, 3)]);
+
+        results.Single().Outcome.ShouldBe(PushOutcome.RetryableFailure);
+        results.Single().ErrorCode.ShouldBe("36009003");
+        (await Driver.CallsAsync(store)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task PushAsync_NoAnswerInTime_IsRetryableTimeout()
+    {
+        await using var host = new ConnectorHost(("Connectors:TikTokShop:Timeout", "00:00:00.300"));
+        var store = await Driver.RegisterTikTokShopAsync();
+        await Driver.SetFaultsAsync(store, new { timeoutShare = 1.0, timeoutDelayMs = 5000 });
+
+        var results = await host.PushAsync(store, [Updates.TikTok(Updates.BaseId, Updates.BaseId + 7, 3)]);
+
+        results.Single().Outcome.ShouldBe(PushOutcome.RetryableFailure);
+        results.Single().ErrorCode.ShouldBe("timeout");
+        (await Driver.StockAsync(store)).Skus.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void MapResults_PermanentAndRetryableWarehouseErrorsOfOneSku_PermanentNamingBoth()
+    {
+        var updates = new[] { Updates.TikTok(10, 11, 5), Updates.TikTok(10, 12, 5) };
+        var body = JsonNode.Parse("""
+            {"code": 0, "data": {"errors": [
+              {"code": 98001001, "message": "Internal error, please try again later.", "detail": {"sku_id": "11", "warehouse_id": "W1"}},
+              {"code": 12052393, "message": "The quantity is below the stock reserved for a promotion.", "detail": {"sku_id": "11", "warehouse_id": "W2"}}]}}
+            """)!;
+        var results = new StockUpdateResult[2];
+
+        TikTokShopConnector.MapResults(CallResult.Completed(body), [0, 1], updates, results);
+
+        results[0].Outcome.ShouldBe(PushOutcome.PermanentFailure);
+        results[0].ErrorCode.ShouldBe("12052393");
+        results[0].ErrorMessage.ShouldBe("warehouse W1: Internal error, please try again later.; warehouse W2: The quantity is below the stock reserved for a promotion.");
+        results[1].Succeeded.ShouldBeTrue();
     }
 }

@@ -83,19 +83,22 @@ internal sealed class LazadaConnector(StoreCallRunner runner, IOptions<LazadaOpt
             UpdateSellableStockPath,
             () =>
             {
+                // As Lazada's SDKs do: system parameters (and the sign) in the query, API parameters in the
+                // form body; the sign covers both.
                 var credentials = store.Credentials;
-                var parameters = new List<KeyValuePair<string, string>>
+                var system = new List<KeyValuePair<string, string>>
                 {
                     new("app_key", credentials.AppKey ?? ""),
                     new("timestamp", runner.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
                     new("access_token", credentials.AccessToken),
                     new("sign_method", "sha256"),
-                    new("payload", payload),
                 };
-                parameters.Add(new("sign", LazadaSigner.Sign(credentials.AppSecret ?? "", UpdateSellableStockPath, parameters)));
-                return new HttpRequestMessage(HttpMethod.Post, $"{store.BaseUrl.AbsoluteUri.TrimEnd('/')}{UpdateSellableStockPath}")
+                var api = new List<KeyValuePair<string, string>> { new("payload", payload) };
+                system.Add(new("sign", LazadaSigner.Sign(credentials.AppSecret ?? "", UpdateSellableStockPath, [.. system, .. api])));
+                var query = string.Join('&', system.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
+                return new HttpRequestMessage(HttpMethod.Post, StoreCallRunner.Url(store, UpdateSellableStockPath, query))
                 {
-                    Content = new FormUrlEncodedContent(parameters),
+                    Content = new FormUrlEncodedContent(api),
                 };
             },
             LazadaErrors.Classify,

@@ -52,10 +52,10 @@ internal sealed class StorePipelines : IDisposable
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<CallResult>
             {
-                FailureRatio = 0.5,
-                MinimumThroughput = 20,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(5),
+                FailureRatio = options.CircuitBreaker.FailureRatio,
+                MinimumThroughput = options.CircuitBreaker.MinimumThroughput,
+                SamplingDuration = options.CircuitBreaker.SamplingDuration,
+                BreakDuration = options.CircuitBreaker.BreakDuration,
                 ShouldHandle = args => ValueTask.FromResult(IsStoreUnwell(args.Outcome)),
             })
             .AddRateLimiter(limiter)

@@ -47,7 +47,7 @@ internal sealed class TikTokShopConnector(StoreCallRunner runner, IOptions<TikTo
         return results;
     }
 
-    private static void MapResults(CallResult call, int[] chunk, IReadOnlyList<StockUpdate> updates, StockUpdateResult[] results)
+    internal static void MapResults(CallResult call, int[] chunk, IReadOnlyList<StockUpdate> updates, StockUpdateResult[] results)
     {
         if (call.Status != CallStatus.Completed)
         {
@@ -59,25 +59,35 @@ internal sealed class TikTokShopConnector(StoreCallRunner runner, IOptions<TikTo
             return;
         }
 
+        // data.errors has one entry per SKU and warehouse that failed: an error in any warehouse of a SKU
+        // fails the SKU (its other warehouses cannot be trusted as set), naming the warehouses.
         var errors = (call.Body?["data"]?["errors"] as JsonArray ?? [])
             .Where(e => e is not null)
-            .GroupBy(e => RawResponse.Text(e!["detail"]?["sku_id"]) ?? "", StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.First()!, StringComparer.Ordinal);
+            .Select(e => e!)
+            .ToLookup(e => RawResponse.Text(e["detail"]?["sku_id"]) ?? "", StringComparer.Ordinal);
         foreach (var i in chunk)
         {
             var update = updates[i];
             var skuId = update.SkuId!.Value.ToString(CultureInfo.InvariantCulture);
-            if (errors.TryGetValue(skuId, out var error) || errors.TryGetValue("", out error))
-            {
-                var code = RawResponse.Text(error["code"]);
-                var message = RawResponse.Text(error["message"]);
-                results[i] = new StockUpdateResult(update.StoreSkuId, TikTokShopErrors.ClassifySkuError(code, message), code, message);
-            }
-            else
-            {
-                results[i] = StockUpdateResult.Success(update.StoreSkuId);
-            }
+            var skuErrors = errors[skuId].Concat(errors[""]).ToList();
+            results[i] = skuErrors.Count == 0 ? StockUpdateResult.Success(update.StoreSkuId) : SkuFailure(update, skuErrors);
         }
+    }
+
+    private static StockUpdateResult SkuFailure(StockUpdate update, List<JsonNode> errors)
+    {
+        var failures = errors
+            .Select(e => (
+                Code: RawResponse.Text(e["code"]),
+                Message: RawResponse.Text(e["message"]),
+                Warehouse: RawResponse.Text(e["detail"]?["warehouse_id"])))
+            .Select(e => (e.Code, e.Message, e.Warehouse, Outcome: TikTokShopErrors.ClassifySkuError(e.Code, e.Message)))
+            .ToList();
+        // One permanent failure makes the SKU's push permanent: retrying would fail the same way.
+        var first = failures[Math.Max(0, failures.FindIndex(f => f.Outcome == PushOutcome.PermanentFailure))];
+
+        var message = string.Join("; ", failures.Select(f => f.Warehouse is null ? f.Message : $"warehouse {f.Warehouse}: {f.Message}"));
+        return new StockUpdateResult(update.StoreSkuId, first.Outcome, first.Code, message);
     }
 
     private Task<CallResult> CallAsync(StoreTarget store, TikTokShopOptions settings, long productId, string body, CancellationToken cancellationToken)

@@ -1,7 +1,13 @@
+using System.Globalization;
+using PushInventory.Contracts;
+
 namespace PushInventory.Sandbox.Domain;
 
-/// <summary>A registered shop: its credentials, SKUs, calls and faults. Every member is thread-safe.</summary>
-internal sealed class SandboxShop(ShopKey key, ShopCredentials credentials, bool knownSkusOnly)
+/// <summary>
+/// A registered shop: its credentials, platform warehouses (empty for a single-warehouse shop), SKUs,
+/// calls and faults. Every member is thread-safe.
+/// </summary>
+internal sealed class SandboxShop(ShopKey key, ShopCredentials credentials, bool knownSkusOnly, IReadOnlyList<string> warehouses)
 {
     private static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(1);
 
@@ -12,10 +18,14 @@ internal sealed class SandboxShop(ShopKey key, ShopCredentials credentials, bool
     private readonly Queue<DateTimeOffset> servedInWindow = new();
     private readonly Random random = new();
     private FaultSettings faults = FaultSettings.None;
+    private int throttled;
 
     public ShopKey Key => key;
 
     public ShopCredentials Credentials => credentials;
+
+    /// <summary>The shop's platform warehouses; empty when it has none of its own (single warehouse).</summary>
+    public IReadOnlyList<string> Warehouses => warehouses;
 
     public FaultSettings Faults
     {
@@ -23,11 +33,20 @@ internal sealed class SandboxShop(ShopKey key, ShopCredentials credentials, bool
         set { lock (gate) { faults = value; } }
     }
 
-    public void AddKnownSku(string sku, int reservedStock)
+    public void AddKnownSku(string sku, int reservedStock, IReadOnlyList<string> ownWarehouses)
     {
         lock (gate)
         {
-            skus[sku] = new SandboxSku(sku, reservedStock);
+            skus[sku] = new SandboxSku(sku, reservedStock, ownWarehouses);
+        }
+    }
+
+    /// <summary>The warehouses a SKU is stocked in: those registered for it, else the shop's.</summary>
+    public IReadOnlyList<string> WarehousesOf(string sku)
+    {
+        lock (gate)
+        {
+            return skus.TryGetValue(sku, out var state) && state.OwnWarehouses.Count > 0 ? state.OwnWarehouses : warehouses;
         }
     }
 
@@ -48,6 +67,7 @@ internal sealed class SandboxShop(ShopKey key, ShopCredentials credentials, bool
                 if (servedInWindow.Count >= limit)
                 {
                     retryAfter = RateWindow - (now - servedInWindow.Peek());
+                    throttled++;
                     return CallVerdict.RateLimited;
                 }
             }
@@ -60,6 +80,10 @@ internal sealed class SandboxShop(ShopKey key, ShopCredentials credentials, bool
             if (verdict is CallVerdict.Serve or CallVerdict.Delay)
             {
                 servedInWindow.Enqueue(now);
+            }
+            else if (verdict == CallVerdict.Throttle)
+            {
+                throttled++;
             }
 
             return verdict;
@@ -75,9 +99,13 @@ internal sealed class SandboxShop(ShopKey key, ShopCredentials credentials, bool
         }
     }
 
-    /// <summary>Checks one SKU of a call against the shop's SKUs and faults, and sets its stock when it passes.</summary>
-    public SkuFailure Apply(string sku, IReadOnlyDictionary<string, int> warehouses, DateTimeOffset now)
+    /// <summary>
+    /// Checks one SKU of a call against the shop's SKUs and faults, and sets its stock when it passes.
+    /// <paramref name="failedWarehouses"/> names the warehouses of a <see cref="SkuFailure.Warehouse"/> failure.
+    /// </summary>
+    public SkuFailure Apply(string sku, IReadOnlyDictionary<string, int> warehouses, DateTimeOffset now, out IReadOnlyList<string> failedWarehouses)
     {
+        failedWarehouses = [];
         lock (gate)
         {
             if (!skus.TryGetValue(sku, out var state))
@@ -87,7 +115,7 @@ internal sealed class SandboxShop(ShopKey key, ShopCredentials credentials, bool
                     return SkuFailure.NotFound;
                 }
 
-                state = new SandboxSku(sku, 0);
+                state = new SandboxSku(sku, 0, []);
                 skus[sku] = state;
             }
 
@@ -96,21 +124,45 @@ internal sealed class SandboxShop(ShopKey key, ShopCredentials credentials, bool
                 return SkuFailure.BelowReserved;
             }
 
+            if (faults.WarehouseFailures is { Count: > 0 } failing
+                && warehouses.Keys.Where(w => failing.Contains((sku, w))).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } failed)
+            {
+                failedWarehouses = failed;
+                return SkuFailure.Warehouse;
+            }
+
             if (faults.PartialFailureShare > 0 && random.NextDouble() < faults.PartialFailureShare)
             {
                 return SkuFailure.Partial;
             }
 
-            state.Set(warehouses, now);
+            state.Set(warehouses, PreOrderOf(sku), now);
             return SkuFailure.None;
         }
     }
 
+    /// <summary>Sets a Shopee item's pre-order state; a change shows in the history of each of its SKUs.</summary>
     public void SetPreOrder(long itemId, bool isPreOrder, int daysToShip, DateTimeOffset now)
     {
         lock (gate)
         {
-            preOrders[itemId] = new PreOrderState(itemId, isPreOrder, daysToShip, now);
+            var previous = preOrders.GetValueOrDefault(itemId);
+            var next = new PreOrderState(itemId, isPreOrder, daysToShip, now);
+            preOrders[itemId] = next;
+            // An item never set is not in pre-order, and days to ship matter only while it is.
+            var changed = previous is null
+                ? isPreOrder
+                : previous.IsPreOrder != isPreOrder || (isPreOrder && previous.DaysToShip != daysToShip);
+            if (!changed)
+            {
+                return;
+            }
+
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"{itemId}:");
+            foreach (var sku in skus.Values.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                sku.RecordPreOrder(next);
+            }
         }
     }
 
@@ -148,4 +200,20 @@ internal sealed class SandboxShop(ShopKey key, ShopCredentials credentials, bool
             return [.. calls];
         }
     }
+
+    /// <summary>Calls answered with throttling (the shop's rate limit or a throttle fault).</summary>
+    public int Throttled()
+    {
+        lock (gate)
+        {
+            return throttled;
+        }
+    }
+
+    // Shopee SKU keys are {item_id}:{model_id}, and pre-order is set per item.
+    private PreOrderState? PreOrderOf(string sku) =>
+        key.Marketplace == Marketplace.Shopee
+        && long.TryParse(sku.AsSpan(0, Math.Max(0, sku.IndexOf(':', StringComparison.Ordinal))), NumberStyles.None, CultureInfo.InvariantCulture, out var itemId)
+            ? preOrders.GetValueOrDefault(itemId)
+            : null;
 }

@@ -7,4 +7,7 @@ internal enum SkuFailure
     NotFound,
     BelowReserved,
     Partial,
+
+    /// <summary>A fault set for one of the SKU's warehouses.</summary>
+    Warehouse,
 }

@@ -58,9 +58,14 @@ internal static class AdminEndpoints
             }
         }
 
-        if (request.Skus?.Any(s => string.IsNullOrEmpty(s.Sku) || s.ReservedStock < 0) == true)
+        if (request.Skus?.Any(s => string.IsNullOrEmpty(s.Sku) || s.ReservedStock < 0 || !ValidWarehouses(s.Warehouses)) == true)
         {
-            errors["skus"] = ["Every SKU needs a key and a reserved stock of 0 or more."];
+            errors["skus"] = ["Every SKU needs a key, a reserved stock of 0 or more, and distinct non-empty warehouse ids if any."];
+        }
+
+        if (!ValidWarehouses(request.Warehouses))
+        {
+            errors["warehouses"] = ["Warehouse ids must be distinct and non-empty."];
         }
 
         if (errors.Count > 0)
@@ -77,10 +82,10 @@ internal static class AdminEndpoints
             request.AppSecret ?? "",
             request.AccessToken!,
             request.ShopCipher ?? "");
-        var registered = new SandboxShop(key, credentials, knownSkusOnly: request.Skus is { Count: > 0 });
+        var registered = new SandboxShop(key, credentials, knownSkusOnly: request.Skus is { Count: > 0 }, [.. request.Warehouses ?? []]);
         foreach (var sku in request.Skus ?? [])
         {
-            registered.AddKnownSku(sku.Sku, sku.ReservedStock);
+            registered.AddKnownSku(sku.Sku, sku.ReservedStock, [.. sku.Warehouses ?? []]);
         }
 
         state.Register(registered);
@@ -103,9 +108,14 @@ internal static class AdminEndpoints
             return Invalid("shares", "Each share is from 0 to 1, and throttle + server error + timeout at most 1.");
         }
 
-        if (request.TimeoutDelayMs < 0 || request.RateLimitPerSecond is < 1)
+        if (request.TimeoutDelayMs < 0 || request.RateLimitPerSecond is < 1 || request.RetryAfterSeconds is < 0 or > 3600)
         {
-            return Invalid("limits", "timeoutDelayMs is 0 or more; rateLimitPerSecond is 1 or more when set.");
+            return Invalid("limits", "timeoutDelayMs is 0 or more; rateLimitPerSecond is 1 or more when set; retryAfterSeconds from 0 to 3600.");
+        }
+
+        if (request.WarehouseFailures?.Any(f => string.IsNullOrEmpty(f.Sku) || string.IsNullOrEmpty(f.Warehouse)) == true)
+        {
+            return Invalid("warehouseFailures", "Each needs a sku and a warehouse.");
         }
 
         shop!.Faults = new FaultSettings(
@@ -115,7 +125,10 @@ internal static class AdminEndpoints
             TimeSpan.FromMilliseconds(request.TimeoutDelayMs),
             request.PartialFailureShare,
             (request.BelowReservedSkus ?? []).ToHashSet(StringComparer.Ordinal),
-            request.RateLimitPerSecond);
+            request.RateLimitPerSecond,
+            request.RetryAfterSeconds,
+            request.RetryAfterAsDate,
+            (request.WarehouseFailures ?? []).Select(f => (f.Sku!, f.Warehouse!)).ToHashSet());
         return TypedResults.NoContent();
     }
 
@@ -158,7 +171,7 @@ internal static class AdminEndpoints
         }
 
         var calls = found!.Calls();
-        return TypedResults.Ok(new ShopCalls(calls.Count, calls));
+        return TypedResults.Ok(new ShopCalls(calls.Count, calls, found.Throttled()));
     }
 
     private static bool TryFind(SandboxState state, string? marketplace, string? shop, out SandboxShop? found, out ValidationProblem? problem)
@@ -180,6 +193,9 @@ internal static class AdminEndpoints
         found = state.Find(ShopKey.Of(parsed, shop));
         return found is not null;
     }
+
+    private static bool ValidWarehouses(IReadOnlyList<string>? warehouses) =>
+        warehouses is null || (warehouses.All(w => !string.IsNullOrWhiteSpace(w)) && warehouses.Distinct(StringComparer.Ordinal).Count() == warehouses.Count);
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

@@ -25,7 +25,17 @@ internal static class CallGate
                 SetRetryAfter(http, retryAfter);
                 return answer(verdict);
             case CallVerdict.Throttle:
-                SetRetryAfter(http, TimeSpan.FromSeconds(1));
+                var faults = shop.Faults;
+                var wait = TimeSpan.FromSeconds(faults.RetryAfterSeconds ?? 1);
+                if (faults.RetryAfterAsDate)
+                {
+                    http.Response.Headers.RetryAfter = (time.GetUtcNow() + wait).ToString("R", CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    SetRetryAfter(http, wait);
+                }
+
                 return answer(verdict);
             default:
                 return answer(verdict);

@@ -28,9 +28,20 @@ internal static class LazadaEndpoints
         var parameters = http.Request.Query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         if (http.Request.HasFormContentType)
         {
-            foreach (var (key, value) in await http.Request.ReadFormAsync(http.RequestAborted))
+            IFormCollection form;
+            try
             {
-                parameters[key] = value.ToString();
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                return Error("InvalidParameter", "The form body could not be read.");
+            }
+
+            // The SDKs send system parameters in the query and API parameters in the form; either is accepted.
+            foreach (var (key, value) in form)
+            {
+                parameters.TryAdd(key, value.ToString());
             }
         }
 
@@ -93,15 +104,30 @@ internal static class LazadaEndpoints
         foreach (var sku in skus)
         {
             var sellerSku = sku.Element("SellerSku")?.Value ?? "";
-            var warehouses = Warehouses(sku);
-            if (sellerSku.Length == 0 || warehouses is null)
+            var inventory = Inventory(sku);
+            if (sellerSku.Length == 0 || inventory is null)
             {
                 details.Add(Detail(sellerSku, "InvalidParameter", "Invalid SellerSku or SellableQuantity."));
                 continue;
             }
 
-            switch (shop.Apply(sellerSku, warehouses, now))
+            if (FormatProblem(shop.WarehousesOf(sellerSku), inventory.Value) is { } problem)
             {
+                details.Add(Detail(sellerSku, "InvalidParameter", problem));
+                continue;
+            }
+
+            var warehouses = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (code, quantity) in inventory.Value.Lines)
+            {
+                warehouses[code ?? "default"] = quantity;
+            }
+
+            switch (shop.Apply(sellerSku, warehouses, now, out var failedWarehouses))
+            {
+                case SkuFailure.Warehouse:
+                    details.Add(Detail(sellerSku, "SystemBusy", $"System is busy updating warehouse {string.Join(", ", failedWarehouses)}, please retry later."));
+                    break;
                 case SkuFailure.NotFound:
                     details.Add(Detail(sellerSku, "SkuNotFound", "SKU not found."));
                     break;
@@ -126,9 +152,10 @@ internal static class LazadaEndpoints
             });
     }
 
-    private static Dictionary<string, int>? Warehouses(XElement sku)
+    /// <summary>The SKU's stock lines, multi-warehouse or not; null when a quantity is not a whole number of 0 or more.</summary>
+    private static (bool Multi, List<(string? Code, int Quantity)> Lines)? Inventory(XElement sku)
     {
-        var warehouses = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lines = new List<(string? Code, int Quantity)>();
         if (sku.Element("MultiWarehouseInventories") is { } multi)
         {
             foreach (var inventory in multi.Elements("MultiWarehouseInventory"))
@@ -138,15 +165,47 @@ internal static class LazadaEndpoints
                     return null;
                 }
 
-                warehouses[inventory.Element("WarehouseCode")?.Value ?? "default"] = quantity;
+                lines.Add((inventory.Element("WarehouseCode")?.Value, quantity));
             }
-        }
-        else if (int.TryParse(sku.Element("SellableQuantity")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
-        {
-            warehouses["default"] = quantity;
+
+            return lines.Count == 0 ? null : (true, lines);
         }
 
-        return warehouses.Count == 0 ? null : warehouses;
+        if (!int.TryParse(sku.Element("SellableQuantity")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var single))
+        {
+            return null;
+        }
+
+        lines.Add((null, single));
+        return (false, lines);
+    }
+
+    /// <summary>A shop with platform warehouses takes only the multi-warehouse format, with its warehouse codes; one without, only the plain one.</summary>
+    private static string? FormatProblem(IReadOnlyList<string> warehouses, (bool Multi, List<(string? Code, int Quantity)> Lines) inventory)
+    {
+        if (warehouses.Count == 0)
+        {
+            return inventory.Multi
+                ? "Invalid format: the seller has no multi-warehouse setup; send SellableQuantity without MultiWarehouseInventories."
+                : null;
+        }
+
+        if (!inventory.Multi)
+        {
+            return "Invalid format: the seller has several warehouses; send MultiWarehouseInventories with a WarehouseCode each.";
+        }
+
+        foreach (var (code, _) in inventory.Lines)
+        {
+            if (string.IsNullOrEmpty(code) || !warehouses.Contains(code, StringComparer.Ordinal))
+            {
+                return $"Invalid WarehouseCode '{code}': not a warehouse of this seller.";
+            }
+        }
+
+        return inventory.Lines.Select(l => l.Code).Distinct(StringComparer.Ordinal).Count() == inventory.Lines.Count
+            ? null
+            : "Invalid MultiWarehouseInventories: a WarehouseCode is listed twice.";
     }
 
     private static JsonObject Detail(string sellerSku, string code, string message) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -29,8 +30,7 @@ internal static class ShopeeEndpoints
             return failure;
         }
 
-        if (body?["item_id"] is not JsonValue itemNode || !itemNode.TryGetValue<long>(out var itemId)
-            || body["stock_list"] is not JsonArray stockList || stockList.Count == 0)
+        if (!TryGetLong(body?["item_id"], out var itemId) || body?["stock_list"] is not JsonArray stockList || stockList.Count == 0)
         {
             return Error(400, "error_param", "item_id and a non-empty stock_list are required.");
         }
@@ -38,6 +38,31 @@ internal static class ShopeeEndpoints
         if (stockList.Count > MaxModelsPerCall)
         {
             return Error(400, "error_param", $"stock_list has {stockList.Count} models; at most {MaxModelsPerCall} per call.");
+        }
+
+        var models = new List<(long ModelId, List<(string? Location, int Stock)> SellerStock)>();
+        foreach (var entry in stockList)
+        {
+            if (entry is not JsonObject model || !TryGetLong(model["model_id"] ?? JsonValue.Create(0L), out var modelId)
+                || model["seller_stock"] is not JsonArray sellerStock || sellerStock.Count == 0)
+            {
+                return Error(400, "error_param", "Each stock_list entry needs a numeric model_id and a non-empty seller_stock.");
+            }
+
+            var stocks = new List<(string? Location, int Stock)>();
+            foreach (var stock in sellerStock)
+            {
+                string? location = null;
+                if (stock is not JsonObject line || !TryGetInt(line["stock"], out var quantity)
+                    || (line["location_id"] is { } locationNode && !TryGetString(locationNode, out location)))
+                {
+                    return Error(400, "error_param", "Each seller_stock entry needs an integer stock and, if given, a string location_id.");
+                }
+
+                stocks.Add((location, quantity));
+            }
+
+            models.Add((modelId, stocks));
         }
 
         if (!shop!.KnowsAny(Key(itemId, "")))
@@ -48,27 +73,33 @@ internal static class ShopeeEndpoints
         var now = time.GetUtcNow();
         var succeeded = new JsonArray();
         var failed = new JsonArray();
-        foreach (var entry in stockList)
+        foreach (var (modelId, sellerStock) in models)
         {
-            var modelId = entry?["model_id"]?.GetValue<long>() ?? 0;
-            var warehouses = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var stock in entry?["seller_stock"] as JsonArray ?? [])
+            var key = Key(itemId, modelId.ToString(CultureInfo.InvariantCulture));
+            if (LocationProblem(shop.WarehousesOf(key), sellerStock) is { } problem)
             {
-                var location = stock?["location_id"]?.GetValue<string>() ?? "default";
-                warehouses[location] = stock?["stock"]?.GetValue<int>() ?? 0;
+                failed.Add(new JsonObject { ["model_id"] = modelId, ["failed_reason"] = problem });
+                continue;
             }
 
-            if (warehouses.Count == 0 || warehouses.Values.Any(q => q < 0))
+            var warehouses = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (location, stock) in sellerStock)
+            {
+                warehouses[location ?? "default"] = stock;
+            }
+
+            if (warehouses.Values.Any(q => q < 0))
             {
                 failed.Add(new JsonObject { ["model_id"] = modelId, ["failed_reason"] = "Invalid seller_stock." });
                 continue;
             }
 
-            var reason = shop.Apply(Key(itemId, modelId.ToString(CultureInfo.InvariantCulture)), warehouses, now) switch
+            var reason = shop.Apply(key, warehouses, now, out var failedWarehouses) switch
             {
                 SkuFailure.None => null,
                 SkuFailure.NotFound => "Model not exist.",
                 SkuFailure.BelowReserved => "Stock can not be less than the reserved stock of the ongoing promotion.",
+                SkuFailure.Warehouse => $"Update of location {string.Join(", ", failedWarehouses)} failed, please try again later.",
                 _ => "System error, please try again later.",
             };
             if (reason is null)
@@ -84,6 +115,37 @@ internal static class ShopeeEndpoints
         return Ok(new JsonObject { ["success_list"] = succeeded, ["failure_list"] = failed });
     }
 
+    /// <summary>
+    /// A shop with platform warehouses needs a location_id (one of the model's) on every seller_stock entry;
+    /// a shop without them takes one entry and no location_id.
+    /// </summary>
+    private static string? LocationProblem(IReadOnlyList<string> locations, List<(string? Location, int Stock)> sellerStock)
+    {
+        if (locations.Count == 0)
+        {
+            return sellerStock.Count > 1 || sellerStock[0].Location is not null
+                ? "Invalid location_id: the shop has no platform warehouses, so seller_stock takes one entry without location_id."
+                : null;
+        }
+
+        foreach (var (location, _) in sellerStock)
+        {
+            if (location is null)
+            {
+                return "Invalid seller_stock: location_id is required for a shop with platform warehouses.";
+            }
+
+            if (!locations.Contains(location, StringComparer.Ordinal))
+            {
+                return $"Invalid location_id {location}: not a warehouse of this model.";
+            }
+        }
+
+        return sellerStock.Select(s => s.Location).Distinct(StringComparer.Ordinal).Count() == sellerStock.Count
+            ? null
+            : "Invalid seller_stock: a location_id is listed twice.";
+    }
+
     private static async Task<IResult> UpdateItem(HttpContext http, SandboxState state, TimeProvider time)
     {
         var (shop, body, failure) = await AuthorizeAsync(http, state, time, UpdateItemPath);
@@ -92,14 +154,19 @@ internal static class ShopeeEndpoints
             return failure;
         }
 
-        if (body?["item_id"] is not JsonValue itemNode || !itemNode.TryGetValue<long>(out var itemId)
-            || body["pre_order"] is not JsonObject preOrder || preOrder["is_pre_order"] is not JsonValue onNode
+        if (!TryGetLong(body?["item_id"], out var itemId)
+            || body?["pre_order"] is not JsonObject preOrder || preOrder["is_pre_order"] is not JsonValue onNode
             || !onNode.TryGetValue<bool>(out var isPreOrder))
         {
             return Error(400, "error_param", "item_id and pre_order.is_pre_order are required.");
         }
 
-        var daysToShip = preOrder["days_to_ship"]?.GetValue<int>() ?? 0;
+        var daysToShip = 0;
+        if (preOrder["days_to_ship"] is { } daysNode && !TryGetInt(daysNode, out daysToShip))
+        {
+            return Error(400, "error_param", "days_to_ship must be an integer.");
+        }
+
         if (isPreOrder && daysToShip is < 7 or > 30)
         {
             return Error(400, "error_param", "days_to_ship of a pre-order item must be from 7 to 30.");
@@ -118,7 +185,7 @@ internal static class ShopeeEndpoints
         });
     }
 
-    private static async Task<(SandboxShop? Shop, JsonNode? Body, IResult? Failure)> AuthorizeAsync(
+    private static async Task<(SandboxShop? Shop, JsonObject? Body, IResult? Failure)> AuthorizeAsync(
         HttpContext http,
         SandboxState state,
         TimeProvider time,
@@ -169,12 +236,32 @@ internal static class ShopeeEndpoints
 
         try
         {
-            return (shop, await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted), null);
+            return await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) is JsonObject body
+                ? (shop, body, null)
+                : (shop, null, Error(400, "error_param", "The body must be a JSON object."));
         }
         catch (JsonException)
         {
             return (shop, null, Error(400, "error_param", "The body is not JSON."));
         }
+    }
+
+    private static bool TryGetLong(JsonNode? node, out long value)
+    {
+        value = 0;
+        return node is JsonValue number && number.GetValueKind() == JsonValueKind.Number && number.TryGetValue(out value);
+    }
+
+    private static bool TryGetInt(JsonNode? node, out int value)
+    {
+        value = 0;
+        return node is JsonValue number && number.GetValueKind() == JsonValueKind.Number && number.TryGetValue(out value);
+    }
+
+    private static bool TryGetString(JsonNode? node, [NotNullWhen(true)] out string? value)
+    {
+        value = null;
+        return node is JsonValue text && text.GetValueKind() == JsonValueKind.String && text.TryGetValue(out value);
     }
 
     private static string Key(long itemId, string modelId) => string.Create(CultureInfo.InvariantCulture, $"{itemId}:{modelId}");

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -11,6 +12,8 @@ namespace PushInventory.Sandbox.Endpoints;
 internal static class TikTokShopEndpoints
 {
     private const int MaxSkusPerCall = 100;
+    private const int InvalidParams = 12052001;
+    private const int InvalidInventory = 12052002;
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MaxAhead = TimeSpan.FromSeconds(30);
 
@@ -62,16 +65,46 @@ internal static class TikTokShopEndpoints
         JsonArray? skus;
         try
         {
-            skus = JsonNode.Parse(body)?["skus"] as JsonArray;
+            skus = JsonNode.Parse(body) is JsonObject root ? root["skus"] as JsonArray : null;
         }
         catch (JsonException)
         {
-            return Error(400, 12052001, "Invalid params: the body is not JSON.");
+            return Error(400, InvalidParams, "Invalid params: the body is not JSON.");
         }
 
         if (skus is null || skus.Count is 0 or > MaxSkusPerCall)
         {
-            return Error(400, 12052001, $"Invalid params: 1 to {MaxSkusPerCall} SKUs per call.");
+            return Error(400, InvalidParams, $"Invalid params: 1 to {MaxSkusPerCall} SKUs per call.");
+        }
+
+        var updates = new List<(string SkuId, List<(string? Warehouse, int Quantity)> Inventory)>();
+        foreach (var sku in skus)
+        {
+            if (sku is not JsonObject entry || !TryGetString(entry["id"], out var skuId) || skuId.Length == 0
+                || entry["inventory"] is not JsonArray inventory || inventory.Count == 0)
+            {
+                return Error(400, InvalidParams, "Invalid params: each SKU needs a string id and a non-empty inventory.");
+            }
+
+            var lines = new List<(string? Warehouse, int Quantity)>();
+            foreach (var line in inventory)
+            {
+                if (line is not JsonObject item || item["quantity"] is not JsonValue quantityNode
+                    || quantityNode.GetValueKind() != JsonValueKind.Number || !quantityNode.TryGetValue<int>(out var quantity))
+                {
+                    return Error(400, InvalidParams, "Invalid params: each inventory entry needs an integer quantity.");
+                }
+
+                string? warehouse = null;
+                if (item["warehouse_id"] is { } warehouseNode && (!TryGetString(warehouseNode, out warehouse) || warehouse.Length == 0))
+                {
+                    return Error(400, InvalidParams, "Invalid params: warehouse_id must be a non-empty string.");
+                }
+
+                lines.Add((warehouse, quantity));
+            }
+
+            updates.Add((skuId, lines));
         }
 
         if (!shop.KnowsAny(productId + ":"))
@@ -81,28 +114,42 @@ internal static class TikTokShopEndpoints
 
         var now = time.GetUtcNow();
         var errors = new JsonArray();
-        foreach (var sku in skus)
+        foreach (var (skuId, inventory) in updates)
         {
-            var skuId = sku?["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : "";
-            var warehouses = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var inventory in sku?["inventory"] as JsonArray ?? [])
+            var key = $"{productId}:{skuId}";
+            if (WarehouseProblem(shop.WarehousesOf(key), inventory) is { } problem)
             {
-                warehouses[inventory?["warehouse_id"]?.GetValue<string>() ?? "default"] = inventory?["quantity"]?.GetValue<int>() ?? -1;
-            }
-
-            if (skuId.Length == 0 || warehouses.Count == 0 || warehouses.Values.Any(q => q < 0))
-            {
-                errors.Add(SkuError(12052002, "Invalid SKU id or inventory.", skuId));
+                errors.Add(SkuError(InvalidInventory, problem.Message, skuId, problem.Warehouse));
                 continue;
             }
 
-            switch (shop.Apply($"{productId}:{skuId}", warehouses, now))
+            var warehouses = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (warehouse, quantity) in inventory)
+            {
+                warehouses[warehouse ?? "default"] = quantity;
+            }
+
+            if (warehouses.Values.Any(q => q < 0))
+            {
+                errors.Add(SkuError(InvalidInventory, "Invalid inventory: quantities must be 0 or more.", skuId));
+                continue;
+            }
+
+            switch (shop.Apply(key, warehouses, now, out var failedWarehouses))
             {
                 case SkuFailure.NotFound:
                     errors.Add(SkuError(12052048, "The SKU does not exist.", skuId));
                     break;
                 case SkuFailure.BelowReserved:
                     errors.Add(SkuError(12052393, "The quantity is below the stock reserved for a promotion.", skuId));
+                    break;
+                case SkuFailure.Warehouse:
+                    // One entry per SKU and warehouse, as TikTok Shop reports them.
+                    foreach (var warehouse in failedWarehouses)
+                    {
+                        errors.Add(SkuError(98001001, "Internal error updating this warehouse, please try again later.", skuId, warehouse));
+                    }
+
                     break;
                 case SkuFailure.Partial:
                     errors.Add(SkuError(98001001, "Internal error, please try again later.", skuId));
@@ -119,8 +166,57 @@ internal static class TikTokShopEndpoints
         });
     }
 
-    private static JsonObject SkuError(int code, string message, string skuId) =>
-        new() { ["code"] = code, ["message"] = message, ["detail"] = new JsonObject { ["sku_id"] = skuId } };
+    /// <summary>
+    /// Every SKU lists all of its warehouses (those registered for it, else the shop's) and no others; a
+    /// shop without platform warehouses takes one inventory entry.
+    /// </summary>
+    private static (string Message, string? Warehouse)? WarehouseProblem(IReadOnlyList<string> expected, List<(string? Warehouse, int Quantity)> inventory)
+    {
+        if (expected.Count == 0)
+        {
+            return inventory.Count == 1 ? null : ("Invalid inventory: the shop has one warehouse, so a SKU takes one inventory entry.", null);
+        }
+
+        foreach (var (warehouse, _) in inventory)
+        {
+            if (warehouse is null)
+            {
+                return ("Invalid inventory: warehouse_id is required for a shop with several warehouses.", null);
+            }
+
+            if (!expected.Contains(warehouse, StringComparer.Ordinal))
+            {
+                return ($"Invalid inventory: warehouse {warehouse} is not a warehouse of this SKU.", warehouse);
+            }
+        }
+
+        var listed = inventory.Select(i => i.Warehouse!).ToHashSet(StringComparer.Ordinal);
+        if (listed.Count != inventory.Count)
+        {
+            return ("Invalid inventory: a warehouse is listed twice.", null);
+        }
+
+        return expected.FirstOrDefault(w => !listed.Contains(w)) is { } missing
+            ? ($"Invalid inventory: every warehouse of the SKU must be listed; warehouse {missing} is missing.", missing)
+            : null;
+    }
+
+    private static bool TryGetString(JsonNode? node, [NotNullWhen(true)] out string? value)
+    {
+        value = null;
+        return node is JsonValue text && text.GetValueKind() == JsonValueKind.String && text.TryGetValue(out value);
+    }
+
+    private static JsonObject SkuError(int code, string message, string skuId, string? warehouseId = null)
+    {
+        var detail = new JsonObject { ["sku_id"] = skuId };
+        if (warehouseId is not null)
+        {
+            detail["warehouse_id"] = warehouseId;
+        }
+
+        return new JsonObject { ["code"] = code, ["message"] = message, ["detail"] = detail };
+    }
 
     private static IResult Error(int status, int code, string message) => TypedResults.Json<JsonNode>(
         new JsonObject { ["code"] = code, ["message"] = message, ["request_id"] = CallGate.RequestId() },
