@@ -38,6 +38,71 @@ public sealed class CombinationTests
         world.Decide(storeSku).Quantity.ShouldBe(expected, scenario);
     }
 
+    [Theory]
+    [InlineData("designated: 9 + 5 = 14 capped at 8", true, 9, 8, 8, true)]
+    [InlineData("designated: 9 + 5 = 14 under a cap of 20", true, 9, 20, 14, false)]
+    [InlineData("other store: 0, nothing to cap", false, 9, 8, 0, false)]
+    [InlineData("not about to sell out: 12 + 5 = 17 capped at 8 in the other store", false, 12, 8, 8, true)]
+    public void SellOutAndCap_DesignatedStoreOverMax_CapStillApplies(string scenario, bool designated, int available, int max, int expected, bool capped)
+    {
+        var world = new World();
+        var shopeePh = world.Store("Shopee PH");
+        var lazada = world.Store("Lazada PH", Marketplace.Lazada);
+        world.Sku("SKU-1").Level("SKU-1", "WH-A", available);
+        var storeSku = world.StoreSku(designated ? shopeePh : lazada, "SKU-1");
+        world.Rule([shopeePh, lazada], offset: 5, max: max, sellOut: new AboutToSellOut(10, shopeePh));
+
+        var decision = world.Decide(storeSku);
+
+        decision.Quantity.ShouldBe(expected, scenario);
+        decision.Steps.Any(s => s.Name == "max").ShouldBe(capped, scenario);
+        decision.Steps.Single(s => s.Name == "about to sell out").Text.ShouldContain(available < 10 ? "< 10" : ">= 10", Case.Sensitive, scenario);
+    }
+
+    [Theory]
+    [InlineData("bundle A 5 <= X: pre-order on, 5 + 30", 11, false, 35, true, true)]
+    [InlineData("bundle A 25 <= Z: stays on, 25 + 30", 51, true, 55, true, true)]
+    [InlineData("bundle A 52 > Z: switched off, 52", 105, true, 52, false, false)]
+    [InlineData("bundle A 6 > X, not in pre-order: stays off", 13, false, 6, false, false)]
+    public void BundleAndPreOrder_BundleAvailability_DrivesTheHysteresis(string scenario, int componentLevel, bool inPreOrder, int expected, bool flag, bool after)
+    {
+        var world = new World();
+        var shopee = world.Store("Shopee PH");
+        world.Sku("A").Sku("B").Sku("SET", null, new ComponentInput("A", 2), new ComponentInput("B", 1))
+            .Level("A", "WH-A", componentLevel).Level("B", "WH-A", 1000);
+        var storeSku = world.StoreSku(shopee, "SET", inPreOrder: inPreOrder);
+        world.Rule([shopee], preOrder: new PreOrderPolicy(5, 30, 50, 7));
+
+        var decision = world.Decide(storeSku);
+
+        decision.Available.ShouldBe(componentLevel / 2, scenario);
+        decision.Quantity.ShouldBe(expected, scenario);
+        decision.PreOrder.ShouldBe(flag, scenario);
+        decision.InPreOrder.ShouldBe(after, scenario);
+        decision.Steps[0].Text.ShouldEndWith("(bundle)", Case.Sensitive, scenario);
+    }
+
+    [Theory]
+    [InlineData("no level at all, designated store", "SKU-1", true)]
+    [InlineData("no level at all, other store: no 0 pushed either", "SKU-1", false)]
+    [InlineData("bundle, a component never stocked, designated store", "SET", true)]
+    [InlineData("bundle, a component never stocked, other store", "SET", false)]
+    public void UnknownStockAndSellOut_NoLevel_NoPushAnywhere(string scenario, string code, bool designated)
+    {
+        var world = new World();
+        var shopeePh = world.Store("Shopee PH");
+        var lazada = world.Store("Lazada PH", Marketplace.Lazada);
+        world.Sku("SKU-1").Sku("A").Sku("SET", null, new ComponentInput("A", 1), new ComponentInput("SKU-1", 1)).Level("A", "WH-A", 3);
+        var storeSku = world.StoreSku(designated ? shopeePh : lazada, code);
+        world.Rule([shopeePh, lazada], sellOut: new AboutToSellOut(10, shopeePh));
+
+        var decision = world.Decide(storeSku);
+
+        decision.NoPushReason.ShouldBe(NoPushReason.UnknownStock, scenario);
+        decision.Quantity.ShouldBeNull(scenario);
+        decision.Available.ShouldBeNull(scenario);
+    }
+
     [Fact]
     public void Bundle_SellOutOnBundleAvailability_OtherStoreGetsZero()
     {

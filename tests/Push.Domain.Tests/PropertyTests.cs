@@ -8,31 +8,75 @@ public sealed class PropertyTests
 {
     private static readonly Marketplace[] Marketplaces = [Marketplace.Shopee, Marketplace.Lazada, Marketplace.TikTokShop, Marketplace.Tokopedia];
 
+    /// <summary>Percent from 0 to 2000 with two decimals, as the Rules service accepts.</summary>
     private static readonly Gen<QuantityFormula> GenFormula = Gen.Select(
-        Gen.Int[0, 2000], Gen.Int[0, 500], Gen.Enum<Rounding>(), Gen.Int[0, 200], Gen.Int[0, 3000].Nullable(),
-        (percent, offset, rounding, buffer, max) => new QuantityFormula(percent, offset, rounding, buffer, max));
+        Gen.Int[0, 200_000], Gen.Int[0, 500], Gen.Enum<Rounding>(), Gen.Int[0, 200], Gen.Int[0, 3000].Nullable(),
+        (hundredths, offset, rounding, buffer, max) => new QuantityFormula(hundredths / 100m, offset, rounding, buffer, max));
 
     private static readonly Gen<PreOrderPolicy?> GenPreOrder = Gen.Select(Gen.Int[0, 100], Gen.Int[0, 100], Gen.Int[0, 200], Gen.Int[1, 30])
         .Select((x, y, extra, days) => new PreOrderPolicy(x, y, x + extra + 1, days)).Null();
 
-    private static PushDecision DecideOne(int available, QuantityFormula formula, int reserved, Marketplace marketplace, bool inPreOrder, int? threshold, bool designated, PreOrderPolicy? preOrder)
+    /// <summary>One to three warehouses; a single SKU, or (one time in three) a bundle of one to three components; a level everywhere.</summary>
+    private static readonly Gen<StockLayout> GenLayout =
+        from warehouses in Gen.Int[1, 3]
+        from bundle in Gen.Int[0, 2]
+        from quantities in bundle == 0 ? Gen.Int[1, 4].Array[1, 3] : Gen.Const(Array.Empty<int>())
+        from levels in Gen.Int[-50, 50_000].Array[warehouses * Math.Max(1, quantities.Length)]
+        select new StockLayout(warehouses, quantities, levels);
+
+    /// <summary>The stock of "SKU-1": <see cref="Levels"/> holds, per stocked code (SKU-1, or each component), one level per warehouse.</summary>
+    private sealed record StockLayout(int Warehouses, int[] ComponentQuantities, int[] Levels)
     {
-        var world = new World();
+        public string[] WarehouseCodes => [.. Enumerable.Range(0, Warehouses).Select(w => $"WH-{w}")];
+
+        public StockLayout Raised(int[] deltas) => this with { Levels = [.. Levels.Select((level, i) => level + deltas[i])] };
+
+        public void AddTo(World world)
+        {
+            string[] codes = ComponentQuantities.Length == 0 ? ["SKU-1"] : [.. ComponentQuantities.Select((_, c) => $"C-{c}")];
+            if (ComponentQuantities.Length == 0)
+            {
+                world.Sku("SKU-1");
+            }
+            else
+            {
+                foreach (var code in codes)
+                {
+                    world.Sku(code);
+                }
+
+                world.Sku("SKU-1", null, [.. ComponentQuantities.Select((quantity, c) => new ComponentInput(codes[c], quantity))]);
+            }
+
+            for (var c = 0; c < codes.Length; c++)
+            {
+                for (var w = 0; w < Warehouses; w++)
+                {
+                    world.Level(codes[c], WarehouseCodes[w], Levels[(c * Warehouses) + w]);
+                }
+            }
+        }
+    }
+
+    private static PushDecision DecideOne(StockLayout stock, QuantityFormula formula, int reserved, Marketplace marketplace, bool inPreOrder, int? threshold, bool designated, PreOrderPolicy? preOrder)
+    {
+        var ids = new Random(17);
+        var world = new World { NewId = () => NewGuid(ids) };
         var store = world.Store("Shop", marketplace);
         var other = world.Store("Other");
-        world.Sku("SKU-1").Level("SKU-1", "WH-A", available);
+        stock.AddTo(world);
         var storeSku = world.StoreSku(store, "SKU-1", reserved, inPreOrder);
         var sellOut = threshold is { } t ? new AboutToSellOut(t, designated ? store : other) : null;
-        world.Rules.Add(new RuleInput(Guid.NewGuid(), "r", 1, true, World.T0, World.All, ["WH-A"], [store, other], formula, sellOut, preOrder));
+        world.Rules.Add(new RuleInput(world.NewId(), "r", 1, true, World.T0, World.All, stock.WarehouseCodes, [store, other], formula, sellOut, preOrder));
         return world.Decide(storeSku);
     }
 
     [Fact]
     public void Quantity_AnyRuleAndStock_NeverNegativeNeverBelowFloorNeverAboveMaxUnlessFloor() =>
-        Gen.Select(Gen.Int[-50, 100_000], GenFormula, Gen.Int[0, 4000], Gen.Enum<Marketplace>(), Gen.Bool, Gen.Int[0, 1000].Nullable(), Gen.Bool, GenPreOrder)
-            .Sample((available, formula, reserved, marketplace, inPreOrder, threshold, designated, preOrder) =>
+        Gen.Select(GenLayout, GenFormula, Gen.Int[0, 4000], Gen.Enum<Marketplace>(), Gen.Bool, Gen.Int[0, 1000].Nullable(), Gen.Bool, GenPreOrder)
+            .Sample((stock, formula, reserved, marketplace, inPreOrder, threshold, designated, preOrder) =>
             {
-                var quantity = DecideOne(available, formula, reserved, marketplace, inPreOrder, threshold, designated, preOrder).Quantity!.Value;
+                var quantity = DecideOne(stock, formula, reserved, marketplace, inPreOrder, threshold, designated, preOrder).Quantity!.Value;
 
                 quantity.ShouldBeGreaterThanOrEqualTo(0);
                 quantity.ShouldBeGreaterThanOrEqualTo(reserved);
@@ -49,15 +93,21 @@ public sealed class PropertyTests
                 }
             });
 
+    /// <summary>Raising any level (a warehouse of the SKU, or a bundle component) never lowers A, so never the quantity.</summary>
     [Fact]
     public void Quantity_RuleWithoutSellOutOrPreOrder_MonotoneNonDecreasingInAvailable() =>
-        Gen.Select(Gen.Int[-50, 50_000], Gen.Int[0, 50_000], GenFormula, Gen.Int[0, 500], Gen.Enum<Marketplace>())
-            .Sample((low, delta, formula, reserved, marketplace) =>
+        Gen.Select(
+                GenLayout.SelectMany(stock => Gen.Int[0, 50_000].Array[stock.Levels.Length].Select(deltas => (Low: stock, High: stock.Raised(deltas)))),
+                GenFormula,
+                Gen.Int[0, 500],
+                Gen.Enum<Marketplace>())
+            .Sample((stocks, formula, reserved, marketplace) =>
             {
-                var lower = DecideOne(low, formula, reserved, marketplace, false, null, false, null).Quantity!.Value;
-                var higher = DecideOne(low + delta, formula, reserved, marketplace, false, null, false, null).Quantity!.Value;
+                var lower = DecideOne(stocks.Low, formula, reserved, marketplace, false, null, false, null);
+                var higher = DecideOne(stocks.High, formula, reserved, marketplace, false, null, false, null);
 
-                higher.ShouldBeGreaterThanOrEqualTo(lower);
+                higher.Available!.Value.ShouldBeGreaterThanOrEqualTo(lower.Available!.Value);
+                higher.Quantity!.Value.ShouldBeGreaterThanOrEqualTo(lower.Quantity!.Value);
             });
 
     [Fact]
@@ -66,7 +116,7 @@ public sealed class PropertyTests
         {
             var world = RandomWorld(new Random(seed));
             var shuffler = new Random(seed ^ 0x5f3759df);
-            var shuffled = new World { Plan = world.Plan };
+            var shuffled = new World { Plan = world.Plan, NewId = () => throw new InvalidOperationException("The shuffled tenant reuses the original's ids.") };
             shuffled.Rules.AddRange(Shuffle(world.Rules, shuffler));
             shuffled.Stores.AddRange(Shuffle(world.Stores, shuffler));
             shuffled.StoreSkus.AddRange(Shuffle(world.StoreSkus, shuffler));
@@ -95,12 +145,20 @@ public sealed class PropertyTests
         return array;
     }
 
+    /// <summary>An id drawn from <paramref name="random"/>, so that a seed replays the same tenant (ids break selection ties).</summary>
+    private static Guid NewGuid(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes);
+    }
+
     /// <summary>A small tenant with ties in priority and creation time, every scope kind, bundles and gaps in stock.</summary>
     private static World RandomWorld(Random random)
     {
-        var world = new World { Plan = (Plan)random.Next(3) };
+        var world = new World { Plan = (Plan)random.Next(3), NewId = () => NewGuid(random) };
         var stores = Enumerable.Range(0, 4).Select(i => world.Store($"S{i}", Marketplaces[random.Next(Marketplaces.Length)])).ToArray();
-        var categories = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var categories = new[] { NewGuid(random), NewGuid(random) };
         string[] warehouses = ["WH-A", "WH-B", "WH-C"];
         var codes = Enumerable.Range(0, 8).Select(i => $"SKU-{i}").ToArray();
         foreach (var code in codes)
@@ -142,7 +200,7 @@ public sealed class PropertyTests
                 priority: random.Next(3),
                 scope: scope,
                 warehouses: [.. warehouses.Where(_ => random.Next(2) == 0)],
-                percent: random.Next(0, 300),
+                percent: random.Next(0, 30_000) / 100m,
                 offset: random.Next(0, 5),
                 rounding: (Rounding)random.Next(3),
                 buffer: random.Next(0, 5),

@@ -9,6 +9,9 @@ internal sealed class World
 
     public Plan Plan { get; set; } = Plan.Pro;
 
+    /// <summary>Where the ids of stores, store SKUs and rules come from; a property test sets a seeded source so that a seed replays.</summary>
+    public Func<Guid> NewId { get; init; } = Guid.NewGuid;
+
     public List<RuleInput> Rules { get; } = [];
 
     public List<StoreInput> Stores { get; } = [];
@@ -31,14 +34,14 @@ internal sealed class World
 
     public Guid Store(string name, Marketplace marketplace = Marketplace.Shopee)
     {
-        var id = Guid.NewGuid();
+        var id = NewId();
         Stores.Add(new StoreInput(id, marketplace, name));
         return id;
     }
 
     public Guid StoreSku(Guid storeId, string? merchantSkuCode, int reserved = 0, bool inPreOrder = false)
     {
-        var id = Guid.NewGuid();
+        var id = NewId();
         StoreSkus.Add(new StoreSkuInput(id, storeId, merchantSkuCode, reserved));
         if (inPreOrder)
         {
@@ -78,7 +81,7 @@ internal sealed class World
         Guid? id = null)
     {
         var rule = new RuleInput(
-            id ?? Guid.NewGuid(),
+            id ?? NewId(),
             name,
             priority,
             enabled,

@@ -15,6 +15,12 @@ public enum NoPushReason
     /// <summary>The Free plan does not push to Tokopedia stores.</summary>
     FreePlanTokopedia,
 
+    /// <summary>
+    /// The Free plan allows one push rule: only the first enabled rule in selection order is in force, and
+    /// the merchant SKU is covered in this store only by rules that are not.
+    /// </summary>
+    FreePlanRuleLimit,
+
     /// <summary>The store SKU, or its store, is not in the snapshot.</summary>
     UnknownStoreSku,
 }

@@ -15,7 +15,9 @@ public static class PushEngine
     /// <item>Free plan and S is a Tokopedia store: no push (<see cref="NoPushReason.FreePlanTokopedia"/>).</item>
     /// <item>Not mapped to a known merchant SKU: no push (<see cref="NoPushReason.NotMapped"/>).</item>
     /// <item>Rule: among the enabled rules that include S and cover M, the smallest priority, then the
-    /// earliest CreatedAt, then the smallest id. None: no push (<see cref="NoPushReason.NoRule"/>).</item>
+    /// earliest CreatedAt, then the smallest id. On the Free plan only one rule is in force: the first enabled
+    /// rule in that order; a SKU covered here only by the others gets no push (<see cref="NoPushReason.FreePlanRuleLimit"/>).
+    /// None: no push (<see cref="NoPushReason.NoRule"/>).</item>
     /// <item>A: available stock of M summed over the rule's warehouses (a bundle: per warehouse
     /// floor(min of component available / quantity), summed). No level ever received in those
     /// warehouses (for a bundle: for some component): no push (<see cref="NoPushReason.UnknownStock"/>).</item>
@@ -74,7 +76,9 @@ public static class PushEngine
 
         if (RuleSelection.Select(snapshot.RulesFor(store.Id), merchant) is not { } rule)
         {
-            return NoPush(sku, null, NoPushReason.NoRule, "no enabled rule covers the SKU and includes the store");
+            return snapshot.FreePlanRule is { } inForce && RuleSelection.Select(snapshot.HeldBackRulesFor(store.Id), merchant) is { } heldBack
+                ? NoPush(sku, null, NoPushReason.FreePlanRuleLimit, $"Free plan allows 1 push rule: only '{inForce.Name}' is in force, not '{heldBack.Name}'")
+                : NoPush(sku, null, NoPushReason.NoRule, "no enabled rule covers the SKU and includes the store");
         }
 
         if (Availability.Compute(merchant, rule.WarehouseIds, snapshot.Stock) is not { } available)

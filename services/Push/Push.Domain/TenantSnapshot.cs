@@ -5,8 +5,8 @@ namespace PushInventory.Push.Domain;
 /// <summary>
 /// Everything the engine needs about one tenant, indexed once: codes trimmed and interned
 /// case-insensitively, enabled rules grouped by store and sorted into selection order, scopes resolved
-/// to sets. Immutable; build a new one when the inputs change. Duplicate ids or codes are rejected, so
-/// that no decision depends on the order of the inputs.
+/// to sets, and the rules the plan holds back set aside. Immutable; build a new one when the inputs
+/// change. Duplicate ids or codes are rejected, so that no decision depends on the order of the inputs.
 /// </summary>
 public sealed class TenantSnapshot
 {
@@ -15,6 +15,7 @@ public sealed class TenantSnapshot
     private readonly Dictionary<string, int> _codeIds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _warehouseIds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<Guid, CompiledRule[]> _rulesByStore = [];
+    private readonly Dictionary<Guid, CompiledRule[]> _heldBackByStore = [];
 
     /// <summary>Builds the snapshot.</summary>
     /// <param name="plan">The tenant's plan.</param>
@@ -113,8 +114,17 @@ public sealed class TenantSnapshot
 
     internal StockTable Stock { get; } = new();
 
-    /// <summary>The enabled rules that include the store, in selection order.</summary>
+    /// <summary>The rules in force that include the store, in selection order.</summary>
     internal CompiledRule[] RulesFor(Guid storeId) => _rulesByStore.GetValueOrDefault(storeId) ?? NoRules;
+
+    /// <summary>
+    /// The enabled rules that include the store but are not in force because the plan allows fewer rules
+    /// (Free: only the first enabled rule in selection order), in selection order.
+    /// </summary>
+    internal CompiledRule[] HeldBackRulesFor(Guid storeId) => _heldBackByStore.GetValueOrDefault(storeId) ?? NoRules;
+
+    /// <summary>The rule in force on the Free plan, when the plan held other enabled rules back.</summary>
+    internal CompiledRule? FreePlanRule { get; private set; }
 
     private Dictionary<int, MerchantSku> IndexMerchantSkus(IEnumerable<MerchantSkuInput> merchantSkus)
     {
@@ -139,7 +149,7 @@ public sealed class TenantSnapshot
 
     private void IndexRules(IEnumerable<RuleInput> rules, Dictionary<Guid, HashSet<int>> codesByStore)
     {
-        var byStore = new Dictionary<Guid, List<CompiledRule>>();
+        var enabled = new List<(CompiledRule Rule, IEnumerable<Guid> StoreIds)>();
         var ruleIds = new HashSet<Guid>();
         foreach (var input in rules)
         {
@@ -148,28 +158,48 @@ public sealed class TenantSnapshot
                 throw new ArgumentException($"Rule {input.Id} appears twice.", nameof(rules));
             }
 
-            if (!input.Enabled)
+            if (input.Enabled)
             {
-                continue;
+                enabled.Add((Compile(input, codesByStore), input.StoreIds.Distinct()));
             }
+        }
 
-            var rule = Compile(input, codesByStore);
-            foreach (var storeId in input.StoreIds.Distinct())
+        // A tenant downgraded to Free keeps the rules it had; only one of them may push. Choosing it here,
+        // once per snapshot, leaves the per-SKU path as it is on the other plans.
+        CompiledRule? inForce = null;
+        if (Plan == Plan.Free && enabled.Count > 1)
+        {
+            inForce = enabled.Select(e => e.Rule).Min(Comparer<CompiledRule>.Create(CompiledRule.CompareBySelectionOrder));
+            FreePlanRule = inForce;
+        }
+
+        var byStore = new Dictionary<Guid, List<CompiledRule>>();
+        var heldBack = new Dictionary<Guid, List<CompiledRule>>();
+        foreach (var (rule, storeIds) in enabled)
+        {
+            var target = inForce is null || ReferenceEquals(rule, inForce) ? byStore : heldBack;
+            foreach (var storeId in storeIds)
             {
-                if (!byStore.TryGetValue(storeId, out var list))
+                if (!target.TryGetValue(storeId, out var list))
                 {
-                    byStore[storeId] = list = [];
+                    target[storeId] = list = [];
                 }
 
                 list.Add(rule);
             }
         }
 
-        foreach (var (storeId, list) in byStore)
+        Sort(byStore, _rulesByStore);
+        Sort(heldBack, _heldBackByStore);
+    }
+
+    private static void Sort(Dictionary<Guid, List<CompiledRule>> source, Dictionary<Guid, CompiledRule[]> target)
+    {
+        foreach (var (storeId, list) in source)
         {
             var sorted = list.ToArray();
             Array.Sort(sorted, CompiledRule.CompareBySelectionOrder);
-            _rulesByStore[storeId] = sorted;
+            target[storeId] = sorted;
         }
     }
 
