@@ -5,7 +5,8 @@
 # Targets:
 #   build             dotnet build PushInventory.sln -c Release
 #   test              build once, start local infra if needed (deploy/local/infra.sh), run every
-#                     tests/*.Tests project, summarize the TRX files; last line: "N passed, N failed"
+#                     tests/*.Tests project, summarize the TRX files; last line: "N passed, N failed";
+#                     a skipped test fails the run (counted as a failure)
 #   run               embedded mode: dotnet run --project services/Embedded
 #   run-distributed   deploy/local/run-distributed.sh start (needs PUSHINV_ADMIN_KEY)
 #   stop-distributed  deploy/local/run-distributed.sh stop
@@ -119,7 +120,8 @@ function Get-TrxSummary([string] $TrxPath) {
             if ($why.Length -gt 240) { $why = $why.Substring(0, 240) + '...' }
             if ($why) { "$($_.testName): $why" } else { $_.testName }
         })
-    return [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; Total = $total; FailedNames = $failedNames }
+    $skippedNames = @($results | Where-Object { $_.outcome -eq 'NotExecuted' } | ForEach-Object { $_.testName })
+    return [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; Total = $total; FailedNames = $failedNames; SkippedNames = $skippedNames }
 }
 
 function Invoke-Tests {
@@ -151,6 +153,8 @@ function Invoke-Tests {
     $rows = @()
     try {
         $startedInfra = Start-InfraIfNeeded
+        # No process phones home, the test hosts included (ServiceDefaults switches it off too; this covers every process the tests start).
+        $env:MASSTRANSIT_USAGE_TELEMETRY = 'false'
         $hang = if ($env:PUSHINV_TEST_HANG_TIMEOUT) { $env:PUSHINV_TEST_HANG_TIMEOUT } else { '20m' }
         foreach ($p in $projects) {
             $name = $p.BaseName
@@ -178,7 +182,7 @@ function Invoke-Tests {
         if ($startedInfra) { Stop-Infra }
     }
 
-    $passed = 0; $failed = 0; $bad = $false
+    $passed = 0; $failed = 0; $skippedTotal = 0; $bad = $false
     Write-Host ''
     Write-Host 'Test summary'
     foreach ($r in $rows) {
@@ -200,10 +204,17 @@ function Invoke-Tests {
             $note = " - dotnet test exited $($r.Exit) without failed tests (crash/abort?), counted as 1 failure"
             $failed += 1; $bad = $true
         }
+        if ($s.Skipped -gt 0) {
+            # No test may be skipped: a skipped test proves nothing, so each one counts as a failure.
+            $note += " - $($s.Skipped) skipped, counted as failures (no test may be skipped)"
+            $failed += $s.Skipped; $skippedTotal += $s.Skipped; $bad = $true
+        }
         Write-Host ("  {0}: {1} passed, {2} failed, {3} skipped (exit {4}){5}" -f $r.Name, $s.Passed, $s.Failed, $s.Skipped, $r.Exit, $note)
         foreach ($t in $s.FailedNames) { Write-Host "      FAILED: $t" }
+        foreach ($t in $s.SkippedNames) { Write-Host "      SKIPPED: $t" }
     }
     if ($passed -eq 0 -and $failed -eq 0) { Write-Host '  no test ran'; $bad = $true }
+    if ($skippedTotal -gt 0) { Write-Host "FAILED: $skippedTotal test(s) skipped; no test may be skipped (each counted as a failure above)" }
     Write-Host "$passed passed, $failed failed"
     if ($bad) { return 1 } else { return 0 }
 }

@@ -10,6 +10,7 @@ using PushInventory.ServiceDefaults.Messaging;
 using PushInventory.Stock;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrlUnlessConfigured();
 builder.AddServiceDefaults();
 builder.AddGateway();
 builder.AddCatalog();

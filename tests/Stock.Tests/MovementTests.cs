@@ -113,6 +113,22 @@ public sealed class MovementTests(StockFixture fixture) : IClassFixture<StockFix
     }
 
     [Fact]
+    public async Task FirstMovement_OfANewLevelRejected_StoresNoLevel()
+    {
+        var t = await fixture.NewTenantAsync(["WH-A", "WH-B"], "SKU-1");
+
+        var rejected = await t.PostAsync(Move("out-first", "SKU-1", "WH-A", "StockOut", 5));
+        var later = await t.PostAsync(Move("out-then-in", "SKU-1", "WH-B", "OrderAllocated", 1), Move("in-after", "SKU-1", "WH-B", "StockIn", 4));
+
+        rejected.Results.Single().Status.ShouldBe("Rejected");
+        later.Results.Select(r => r.Status).ShouldBe(["Rejected", "Applied"]);
+        // WH-A never had a movement apply: no empty 0/0 level there. WH-B's level starts at the first applied movement.
+        (await t.LevelsAsync("SKU-1")).Levels.ShouldBe([new LevelItem("WH-B", 4, 0, 4, 1)]);
+        var changed = await fixture.StockChanges.WaitForAsync(c => c.TenantId == t.TenantId);
+        (changed.WarehouseCode, changed.Version).ShouldBe(("WH-B", 1L));
+    }
+
+    [Fact]
     public async Task ConcurrentMovements_OnOneLevel_LoseNoUpdate()
     {
         var t = await fixture.NewTenantAsync(["WH-A"], "SKU-1");

@@ -61,8 +61,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the host of <paramref name="projectFolder"/> with <paramref name="environment"/> and waits until <c>/health</c> answers.</summary>
-    public static async Task<ServiceProcess> StartAsync(string name, string projectFolder, IDictionary<string, string> environment, TimeSpan? startTimeout = null, int? port = null)
+    /// <summary>
+    /// Starts the host of <paramref name="projectFolder"/> with <paramref name="environment"/> and waits until <c>/health</c> answers.
+    /// The address goes as <c>--urls</c>, or only as the <c>ASPNETCORE_URLS</c> environment variable when <paramref name="urlsFromEnvironment"/> is set.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(string name, string projectFolder, IDictionary<string, string> environment, TimeSpan? startTimeout = null, int? port = null, bool urlsFromEnvironment = false)
     {
         var dll = DllOf(projectFolder);
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
@@ -74,8 +77,16 @@ public sealed class ServiceProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        if (urlsFromEnvironment)
+        {
+            info.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        }
+        else
+        {
+            info.ArgumentList.Add("--urls");
+            info.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        }
+
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__Console__FormatterName"] = "simple";

@@ -1,4 +1,5 @@
 using PushInventory.Gateway;
+using PushInventory.Gateway.Host;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Messaging;
 
@@ -13,7 +14,7 @@ app.UseServiceDefaults();
 app.UseGateway();
 app.MapDefaultEndpoints();
 app.MapGatewayEndpoints();
-app.MapReverseProxy();
+app.MapReverseProxy().WithRouteBodySizeLimits();
 app.Run();
 
 public partial class Program;
