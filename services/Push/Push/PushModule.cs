@@ -34,6 +34,7 @@ public static class PushModule
         builder.Services.AddSingleton<TenantLocks>();
         builder.Services.AddSingleton<DispatchSignal>();
         builder.Services.AddSingleton<PushPlanner>();
+        builder.Services.AddSingleton<StockChanges>();
         builder.Services.AddSingleton<StoreCredentialsReader>();
         builder.Services.AddSingleton<StoreLeases>();
         builder.Services.AddHostedService<PushDispatcher>();
@@ -44,7 +45,7 @@ public static class PushModule
     /// <summary>The Push service's consumers, each on its own <c>push-*</c> queue.</summary>
     public static IBusRegistrationConfigurator AddPushConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddBatchConsumer<StockChangedConsumer>(StockChangedConsumer.QueueName, StockChangedConsumer.MessageLimit, StockChangedConsumer.ConcurrencyLimit);
+        bus.AddBatchConsumer<StockChangedConsumer>(StockChangedConsumer.QueueName, StockChangedConsumer.MessageLimit, StockChangedConsumer.ConcurrencyLimit, StockChangedConsumer.TimeLimit);
         bus.AddConsumer<MappingChangedConsumer>().Endpoint(e => e.Name = MappingChangedConsumer.QueueName);
         bus.AddConsumer<StoreSkuChangedConsumer>().Endpoint(e => e.Name = StoreSkuChangedConsumer.QueueName);
         bus.AddConsumer<PushRequestedConsumer>().Endpoint(e => e.Name = PushRequestedConsumer.QueueName);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PushInventory.Contracts;
@@ -18,88 +17,34 @@ namespace PushInventory.Stock;
 /// Two writers of one level in different processes meet on the level's version: the loser's group is worked
 /// out again on fresh state, so no update is lost.
 /// </summary>
-internal sealed partial class MovementProcessor(IDbContextFactory<StockDbContext> contexts, TimeProvider time, ILogger<MovementProcessor> logger)
+internal sealed partial class MovementProcessor
 {
     const int MaxConflictRetries = 20;
 
     /// <summary>Movements saved in one transaction at most (a batch is never split).</summary>
     const int MaxGroupMovements = 2_000;
 
-    readonly ConcurrentDictionary<Guid, TenantQueue> _queues = new();
+    readonly IDbContextFactory<StockDbContext> _contexts;
+    readonly TimeProvider _time;
+    readonly ILogger<MovementProcessor> _logger;
+    readonly GroupCommit<Guid, StockMovement, MovementResult> _groups;
 
-    public async Task<IReadOnlyList<MovementResult>> ApplyAsync(Guid tenantId, IReadOnlyList<StockMovement> movements, CancellationToken cancellationToken)
+    public MovementProcessor(IDbContextFactory<StockDbContext> contexts, TimeProvider time, ILogger<MovementProcessor> logger)
     {
-        var queue = _queues.GetOrAdd(tenantId, _ => new TenantQueue());
-        var waiting = new Waiting(movements, cancellationToken);
-        bool lead;
-        lock (queue)
-        {
-            queue.Batches.Enqueue(waiting);
-            lead = !queue.Draining;
-            queue.Draining = true;
-        }
-
-        if (lead)
-        {
-            _ = Task.Run(() => DrainAsync(tenantId, queue), CancellationToken.None);
-        }
-
-        return await waiting.Done.Task.WaitAsync(cancellationToken);
+        _contexts = contexts;
+        _time = time;
+        _logger = logger;
+        _groups = new(ApplyGroupAsync, MaxGroupMovements);
     }
 
-    async Task DrainAsync(Guid tenantId, TenantQueue queue)
-    {
-        while (true)
-        {
-            var group = new List<Waiting>();
-            var count = 0;
-            lock (queue)
-            {
-                while (queue.Batches.TryPeek(out var next) && (group.Count == 0 || count + next.Movements.Count <= MaxGroupMovements))
-                {
-                    queue.Batches.Dequeue();
-                    if (next.CancellationToken.IsCancellationRequested)
-                    {
-                        next.Done.TrySetCanceled(next.CancellationToken);
-                        continue;
-                    }
+    public Task<IReadOnlyList<MovementResult>> ApplyAsync(Guid tenantId, IReadOnlyList<StockMovement> movements, CancellationToken cancellationToken) =>
+        _groups.SubmitAsync(tenantId, movements, cancellationToken);
 
-                    group.Add(next);
-                    count += next.Movements.Count;
-                }
-
-                if (group.Count == 0)
-                {
-                    queue.Draining = false;
-                    return;
-                }
-            }
-
-            try
-            {
-                var results = await ApplyGroupAsync(tenantId, [.. group.SelectMany(w => w.Movements)]);
-                var offset = 0;
-                foreach (var waiting in group)
-                {
-                    waiting.Done.TrySetResult(results.GetRange(offset, waiting.Movements.Count));
-                    offset += waiting.Movements.Count;
-                }
-            }
-            catch (Exception ex)
-            {
-                foreach (var waiting in group)
-                {
-                    waiting.Done.TrySetException(ex);
-                }
-            }
-        }
-    }
-
-    async Task<List<MovementResult>> ApplyGroupAsync(Guid tenantId, List<StockMovement> movements)
+    async Task<IReadOnlyList<MovementResult>> ApplyGroupAsync(Guid tenantId, List<StockMovement> movements)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await contexts.CreateDbContextAsync();
+            await using var db = await _contexts.CreateDbContextAsync();
             var results = await ApplyOnceAsync(db, tenantId, movements, CancellationToken.None);
             try
             {
@@ -109,8 +54,8 @@ internal sealed partial class MovementProcessor(IDbContextFactory<StockDbContext
             catch (DbUpdateException ex) when (attempt < MaxConflictRetries)
             {
                 // Another Stock instance changed one of our levels (or created it, or applied one of our ids) first.
-                LogConflict(logger, ex, tenantId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), time);
+                LogConflict(_logger, ex, tenantId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), _time);
             }
             catch (DbUpdateException ex)
             {
@@ -119,20 +64,9 @@ internal sealed partial class MovementProcessor(IDbContextFactory<StockDbContext
         }
     }
 
-    sealed class TenantQueue
-    {
-        public Queue<Waiting> Batches { get; } = new();
-        public bool Draining { get; set; }
-    }
-
-    sealed record Waiting(IReadOnlyList<StockMovement> Movements, CancellationToken CancellationToken)
-    {
-        public TaskCompletionSource<List<MovementResult>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
     async Task<List<MovementResult>> ApplyOnceAsync(StockDbContext db, Guid tenantId, List<StockMovement> movements, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = _time.GetUtcNow().UtcDateTime;
         var ids = movements.Where(m => !string.IsNullOrWhiteSpace(m?.Id)).Select(m => m.Id.Trim()).Distinct().ToList();
         var skuCodes = movements.Where(m => !string.IsNullOrWhiteSpace(m?.MerchantSkuCode)).Select(m => Codes.Normalize(m.MerchantSkuCode)).Distinct().ToList();
         var warehouseCodes = movements.Where(m => !string.IsNullOrWhiteSpace(m?.WarehouseCode)).Select(m => Codes.Normalize(m.WarehouseCode)).Distinct().ToList();
@@ -198,7 +132,6 @@ internal sealed partial class MovementProcessor(IDbContextFactory<StockDbContext
             {
                 level = new StockLevel { TenantId = tenantId, MerchantSkuId = sku.Id, WarehouseId = warehouse.Id, UpdatedAt = now };
                 levels[(sku.Id, warehouse.Id)] = level;
-                db.Levels.Add(level);
             }
 
             var refusal = level.Apply(movement.Kind, movement.Quantity, now);
@@ -207,6 +140,12 @@ internal sealed partial class MovementProcessor(IDbContextFactory<StockDbContext
                 applied.Remove(id);
                 results.Add(new(id, MovementStatus.Rejected, refusal, null));
                 continue;
+            }
+
+            // A level is stored only once a movement applies to it, so a rejected first movement leaves no empty level behind.
+            if (db.Entry(level).State == EntityState.Detached)
+            {
+                db.Levels.Add(level);
             }
 
             db.AppliedMovements.Add(new AppliedMovement { TenantId = tenantId, MovementId = id, MerchantSkuId = sku.Id, WarehouseId = warehouse.Id, LevelVersion = level.Version, AppliedAt = now });

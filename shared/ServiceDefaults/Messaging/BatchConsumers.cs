@@ -10,16 +10,16 @@ public static class BatchConsumers
 
     /// <summary>
     /// Adds <typeparamref name="TConsumer"/> on queue <paramref name="queueName"/>: batches of up to
-    /// <paramref name="messageLimit"/> messages (or what arrived within <see cref="DefaultTimeLimit"/>),
+    /// <paramref name="messageLimit"/> messages (or what arrived within <paramref name="timeLimit"/>, by default <see cref="DefaultTimeLimit"/>),
     /// <paramref name="concurrencyLimit"/> batches at once, and the endpoint's concurrent message limit raised
     /// so whole batches fit.
     /// </summary>
-    public static IBusRegistrationConfigurator AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus, string queueName, int messageLimit, int concurrencyLimit = 1)
+    public static IBusRegistrationConfigurator AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus, string queueName, int messageLimit, int concurrencyLimit = 1, TimeSpan? timeLimit = null)
         where TConsumer : class, IConsumer
     {
         bus.AddConsumer<TConsumer>(c => c.Options<BatchOptions>(o => o
                 .SetMessageLimit(messageLimit)
-                .SetTimeLimit(DefaultTimeLimit)
+                .SetTimeLimit(timeLimit ?? DefaultTimeLimit)
                 .SetConcurrencyLimit(concurrencyLimit)))
             .Endpoint(e =>
             {
