@@ -1,8 +1,10 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PushInventory.Contracts;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Outbox;
+using PushInventory.ServiceDefaults.Persistence;
 using PushInventory.Stock.Domain;
 using PushInventory.Stock.Persistence;
 
@@ -45,26 +47,36 @@ internal sealed partial class MovementProcessor
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _contexts.CreateDbContextAsync();
-            var results = await ApplyOnceAsync(db, tenantId, movements, CancellationToken.None);
+            var applied = new List<AppliedMovement>();
+            var events = new List<StockChanged>();
+            var results = await ApplyOnceAsync(db, tenantId, movements, applied, events, CancellationToken.None);
             try
             {
-                await db.SaveChangesAsync();
+                // Levels through the change tracker (their version guards against another instance); the applied
+                // ids and the events, one row each per movement, in bulk.
+                await db.SaveChangesWithBulkAsync(
+                    async ct =>
+                    {
+                        await db.BulkInsertAsync(applied, ct);
+                        await db.BulkAddOutboxMessagesAsync(events, _time.GetUtcNow().UtcDateTime, ct);
+                    },
+                    CancellationToken.None);
                 return results;
             }
-            catch (DbUpdateException ex) when (attempt < MaxConflictRetries)
+            catch (Exception ex) when (ex is DbUpdateException or DbException && attempt < MaxConflictRetries)
             {
                 // Another Stock instance changed one of our levels (or created it, or applied one of our ids) first.
                 LogConflict(_logger, ex, tenantId, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), _time);
             }
-            catch (DbUpdateException ex)
+            catch (Exception ex) when (ex is DbUpdateException or DbException)
             {
                 throw new StockBusyException(ex);
             }
         }
     }
 
-    async Task<List<MovementResult>> ApplyOnceAsync(StockDbContext db, Guid tenantId, List<StockMovement> movements, CancellationToken cancellationToken)
+    async Task<List<MovementResult>> ApplyOnceAsync(StockDbContext db, Guid tenantId, List<StockMovement> movements, List<AppliedMovement> appliedRows, List<StockChanged> events, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var ids = movements.Where(m => !string.IsNullOrWhiteSpace(m?.Id)).Select(m => m.Id.Trim()).Distinct().ToList();
@@ -148,8 +160,8 @@ internal sealed partial class MovementProcessor
                 db.Levels.Add(level);
             }
 
-            db.AppliedMovements.Add(new AppliedMovement { TenantId = tenantId, MovementId = id, MerchantSkuId = sku.Id, WarehouseId = warehouse.Id, LevelVersion = level.Version, AppliedAt = now });
-            db.AddOutboxMessage(new StockChanged(tenantId, sku.Id, sku.Code, warehouse.Id, warehouse.Code, level.OnHand, level.Allocated, level.Available, level.Version, movement.Kind.ToString(), now), now);
+            appliedRows.Add(new AppliedMovement { TenantId = tenantId, MovementId = id, MerchantSkuId = sku.Id, WarehouseId = warehouse.Id, LevelVersion = level.Version, AppliedAt = now });
+            events.Add(new StockChanged(tenantId, sku.Id, sku.Code, warehouse.Id, warehouse.Code, level.OnHand, level.Allocated, level.Available, level.Version, movement.Kind.ToString(), now));
             touched.Add((sku.Id, warehouse.Id));
             results.Add(new(id, MovementStatus.Applied, null, new LevelView(warehouse.Code, level.OnHand, level.Allocated, level.Available, level.Version)));
         }

@@ -21,6 +21,23 @@ public static class BulkInsert
     const int MaxSqliteParameters = 200;
     const int MaxRowsPerStatement = 1_000;
 
+    /// <summary>
+    /// Saves the tracked changes and runs <paramref name="bulkWrites"/> (bulk inserts) in one transaction,
+    /// under the provider's execution strategy; the tracked changes are accepted only once it committed.
+    /// A conflict surfaces as <see cref="DbUpdateException"/> (tracked rows) or <see cref="DbException"/> (bulk rows).
+    /// </summary>
+    public static async Task SaveChangesWithBulkAsync(this DbContext db, Func<CancellationToken, Task> bulkWrites, CancellationToken cancellationToken)
+    {
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await bulkWrites(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        db.ChangeTracker.AcceptAllChanges();
+    }
+
     /// <summary>Inserts <paramref name="rows"/>; needs an open transaction on <paramref name="db"/>, which the caller commits.</summary>
     public static async Task BulkInsertAsync<T>(this DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class

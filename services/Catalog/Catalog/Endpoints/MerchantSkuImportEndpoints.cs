@@ -141,17 +141,15 @@ internal static class MerchantSkuImportEndpoints
             var events = created.Select(sku => MerchantSkuViews.ToEvent(sku, NoComponents, deleted: false, now));
             try
             {
-                await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-                {
-                    // Categories and updates through the change tracker, then the new SKUs and their events in bulk:
-                    // tracking 50,000 new rows and as many outbox rows would cost more than the rest of the import.
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-                    await db.BulkInsertAsync(created, cancellationToken);
-                    await db.BulkAddOutboxMessagesAsync(events, now, cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                });
-                db.ChangeTracker.AcceptAllChanges();
+                // Categories and updates through the change tracker, then the new SKUs and their events in bulk:
+                // tracking 50,000 new rows and as many outbox rows would cost more than the rest of the import.
+                await db.SaveChangesWithBulkAsync(
+                    async ct =>
+                    {
+                        await db.BulkInsertAsync(created, ct);
+                        await db.BulkAddOutboxMessagesAsync(events, now, ct);
+                    },
+                    cancellationToken);
             }
             catch (Exception e) when (e is DbUpdateException or DbException)
             {

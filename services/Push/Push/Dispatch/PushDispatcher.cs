@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using PushInventory.Push.Domain;
 using PushInventory.Push.Persistence;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Outbox;
+using PushInventory.ServiceDefaults.Persistence;
 
 namespace PushInventory.Push.Dispatch;
 
@@ -205,7 +207,11 @@ internal sealed partial class PushDispatcher(
         return new StoreTarget(store.Id, store.Marketplace, baseUrl, store.PlatformWarehouseIds, secrets);
     }
 
-    /// <summary>Writes each outcome to its record and state, with StoreSkuPushed in the outbox; redone on a concurrent change.</summary>
+    /// <summary>
+    /// Writes each outcome to its state (tracked: a state's stamp guards against a recompute saved meanwhile)
+    /// and its record (set-based: the records of a round share a few distinct outcomes), with StoreSkuPushed
+    /// in the outbox in bulk, in one transaction; redone on a concurrent change.
+    /// </summary>
     async Task SettleAsync(Store? store, List<SentPush> sent, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
     {
         var marketplace = store?.Marketplace.ToString() ?? "unknown";
@@ -216,8 +222,13 @@ internal sealed partial class PushDispatcher(
             var ids = sent.Select(s => s.StoreSkuId).ToList();
             var recordIds = sent.Select(s => s.RecordId).ToList();
             var states = await db.States.Where(s => ids.Contains(s.StoreSkuId)).ToDictionaryAsync(s => s.StoreSkuId, cancellationToken);
-            var records = await db.Records.Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+            var records = await db.Records.AsNoTracking()
+                .Where(r => recordIds.Contains(r.Id))
+                .Select(r => new SentRecord(r.Id, r.TenantId, r.StoreId, r.StoreSkuId, r.MerchantSkuCode, r.Quantity, r.PreOrder))
+                .ToDictionaryAsync(r => r.Id, cancellationToken);
             var outcomes = new List<(string Outcome, double? LatencyMs)>();
+            var updates = new Dictionary<RecordUpdate, List<Guid>>();
+            var events = new List<StoreSkuPushed>();
             foreach (var push in sent)
             {
                 if (!states.TryGetValue(push.StoreSkuId, out var state) || !records.TryGetValue(push.RecordId, out var record))
@@ -227,12 +238,33 @@ internal sealed partial class PushDispatcher(
 
                 var result = results.GetValueOrDefault(push.StoreSkuId)
                     ?? new StockUpdateResult(push.StoreSkuId, PushOutcome.RetryableFailure, "no_result", "The connector returned no result for this store SKU.");
-                outcomes.Add(Settle(db, state, record, push, result, now));
+                var (outcome, latency, update) = Settle(state, record, push, result, now);
+                outcomes.Add((outcome, latency));
+                if (!updates.TryGetValue(update, out var same))
+                {
+                    updates[update] = same = [];
+                }
+
+                same.Add(record.Id);
+                if (update.Status is PushStatus.Succeeded or PushStatus.Failed)
+                {
+                    events.Add(new StoreSkuPushed(record.TenantId, record.Id, record.StoreId, record.StoreSkuId, record.MerchantSkuCode ?? "", record.Quantity ?? 0, record.PreOrder ?? false, update.Status == PushStatus.Succeeded, update.ErrorCode, update.ErrorMessage, now));
+                }
             }
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesWithBulkAsync(
+                    async ct =>
+                    {
+                        foreach (var (update, sameOutcome) in updates)
+                        {
+                            await update.ApplyAsync(db, sameOutcome, ct);
+                        }
+
+                        await db.BulkAddOutboxMessagesAsync(events, now, ct);
+                    },
+                    cancellationToken);
                 foreach (var (outcome, latency) in outcomes)
                 {
                     PushMetrics.Outcomes.Add(1, new("outcome", outcome), new("marketplace", marketplace));
@@ -245,28 +277,24 @@ internal sealed partial class PushDispatcher(
                 LogPushed(logger, outcomes.Count, store?.Id ?? Guid.Empty, marketplace, outcomes.Count(o => o.Outcome == "succeeded"), Environment.MachineName, Environment.ProcessId);
                 return;
             }
-            catch (DbUpdateException ex) when (attempt < MaxSettleAttempts)
+            catch (Exception ex) when (ex is DbUpdateException or DbException && attempt < MaxSettleAttempts)
             {
                 LogSettleConflict(logger, ex, store?.Id ?? Guid.Empty, attempt);
             }
         }
     }
 
-    (string Outcome, double? LatencyMs) Settle(PushDbContext db, PushState state, PushRecord record, SentPush push, StockUpdateResult result, DateTime now)
+    (string Outcome, double? LatencyMs, RecordUpdate Update) Settle(PushState state, SentRecord record, SentPush push, StockUpdateResult result, DateTime now)
     {
         var current = state.DesiredVersion == push.Version && state.PendingRecordId == push.RecordId;
         var attempts = push.Attempts + 1;
         var latency = (now - DateTime.SpecifyKind(push.TriggeredAt, DateTimeKind.Utc)).TotalMilliseconds;
+        var errorCode = Truncate(result.ErrorCode, 200);
+        var errorMessage = Truncate(result.ErrorMessage, 2000);
         state.Stamp = Guid.NewGuid();
         switch (result.Outcome)
         {
             case PushOutcome.Succeeded:
-                record.Status = PushStatus.Succeeded;
-                record.Note = current ? null : "sent before a newer computation superseded it";
-                record.Attempts = attempts;
-                record.ErrorCode = null;
-                record.ErrorMessage = null;
-                record.CompletedAt = now;
                 if (push.Version > state.LastPushedVersion)
                 {
                     state.LastPushedVersion = push.Version;
@@ -280,45 +308,50 @@ internal sealed partial class PushDispatcher(
                     state.ClearPending();
                 }
 
-                Publish(db, record, true, now);
-                return ("succeeded", latency);
+                return ("succeeded", latency, new(PushStatus.Succeeded, current ? null : "sent before a newer computation superseded it", attempts, null, null, now));
 
             case PushOutcome.RetryableFailure when current && attempts < _options.MaxAttempts:
-                record.Attempts = attempts;
-                record.ErrorCode = Truncate(result.ErrorCode, 200);
-                record.ErrorMessage = Truncate(result.ErrorMessage, 2000);
                 state.Attempts = attempts;
                 state.NextAttemptAt = now + Backoff(attempts, result.RetryAfter);
-                return ("retrying", null);
+                return ("retrying", null, new(null, null, attempts, errorCode, errorMessage, null));
 
             case PushOutcome.RetryableFailure when !current:
                 // Superseded while in flight: the newer computation is pending and will be sent.
-                record.Attempts = attempts;
-                record.ErrorCode = Truncate(result.ErrorCode, 200);
-                record.ErrorMessage = Truncate(result.ErrorMessage, 2000);
-                return ("superseded", null);
+                return ("superseded", null, new(null, null, attempts, errorCode, errorMessage, null));
 
             default:
-                record.Status = PushStatus.Failed;
-                record.Attempts = attempts;
-                record.ErrorCode = Truncate(result.ErrorCode, 200);
-                record.ErrorMessage = Truncate(result.ErrorMessage, 2000);
-                record.CompletedAt = now;
                 if (current)
                 {
                     state.ClearPending();
                 }
 
-                Publish(db, record, false, now);
-                LogFailed(logger, record.StoreSkuId, record.StoreId, result.Outcome, record.ErrorCode, record.ErrorMessage);
-                return ("failed", latency);
+                LogFailed(logger, record.StoreSkuId, record.StoreId, result.Outcome, errorCode, errorMessage);
+                return ("failed", latency, new(PushStatus.Failed, null, attempts, errorCode, errorMessage, now));
         }
     }
 
-    static void Publish(PushDbContext db, PushRecord record, bool succeeded, DateTime now) =>
-        db.AddOutboxMessage(
-            new StoreSkuPushed(record.TenantId, record.Id, record.StoreId, record.StoreSkuId, record.MerchantSkuCode ?? "", record.Quantity ?? 0, record.PreOrder ?? false, succeeded, record.ErrorCode, record.ErrorMessage, now),
-            now);
+    /// <summary>What settling a sent record (and its StoreSkuPushed) needs of it.</summary>
+    sealed record SentRecord(Guid Id, Guid TenantId, Guid StoreId, Guid StoreSkuId, string? MerchantSkuCode, int? Quantity, bool? PreOrder);
+
+    /// <summary>
+    /// One outcome written to sent records: attempts and error always; status, note and completion when the
+    /// push ended (<see cref="Status"/> Succeeded or Failed); null keeps the status (pending for its retry, or
+    /// as whoever superseded it left it).
+    /// </summary>
+    sealed record RecordUpdate(PushStatus? Status, string? Note, int Attempts, string? ErrorCode, string? ErrorMessage, DateTime? CompletedAt)
+    {
+        public Task<int> ApplyAsync(PushDbContext db, List<Guid> recordIds, CancellationToken cancellationToken) =>
+            db.Records.Where(r => recordIds.Contains(r.Id)).ExecuteUpdateAsync(
+                u =>
+                {
+                    u.SetProperty(r => r.Attempts, Attempts).SetProperty(r => r.ErrorCode, ErrorCode).SetProperty(r => r.ErrorMessage, ErrorMessage);
+                    if (Status is { } status)
+                    {
+                        u.SetProperty(r => r.Status, status).SetProperty(r => r.Note, Note).SetProperty(r => r.CompletedAt, CompletedAt);
+                    }
+                },
+                cancellationToken);
+    }
 
     /// <summary>Base x 2^(attempts-1), +-20% jitter, at most the maximum; at least what the marketplace asked.</summary>
     TimeSpan Backoff(int attempts, TimeSpan? retryAfter)

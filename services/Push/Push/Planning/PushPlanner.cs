@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using PushInventory.Push.Dispatch;
 using PushInventory.Push.Domain;
 using PushInventory.Push.Persistence;
 using PushInventory.ServiceDefaults;
+using PushInventory.ServiceDefaults.Persistence;
 
 namespace PushInventory.Push.Planning;
 
@@ -40,10 +42,13 @@ internal sealed partial class PushPlanner(
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                 var now = time.GetUtcNow().UtcDateTime;
                 var trigger = await work(db, now, cancellationToken);
-                var result = trigger is null ? PlanResult.None : await RecomputeAsync(db, tenantId, trigger, now, cancellationToken);
+                var writes = new RecordWrites();
+                var result = trigger is null ? PlanResult.None : await RecomputeAsync(db, tenantId, trigger, now, writes, cancellationToken);
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    // Read models, states and jobs through the change tracker (a state's stamp guards against the
+                    // dispatcher and other instances); the records, one or two per store SKU, set-based and in bulk.
+                    await db.SaveChangesWithBulkAsync(ct => writes.ApplyAsync(db, now, ct), cancellationToken);
                     if (result.Queued > 0)
                     {
                         signal.Wake();
@@ -51,7 +56,7 @@ internal sealed partial class PushPlanner(
 
                     return result;
                 }
-                catch (DbUpdateException ex) when (attempt < MaxConflictRetries)
+                catch (Exception ex) when (ex is DbUpdateException or DbException && attempt < MaxConflictRetries)
                 {
                     LogConflict(logger, ex, tenantId, attempt);
                     await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), time, cancellationToken);
@@ -64,7 +69,7 @@ internal sealed partial class PushPlanner(
         }
     }
 
-    async Task<PlanResult> RecomputeAsync(PushDbContext db, Guid tenantId, Trigger trigger, DateTime now, CancellationToken cancellationToken)
+    async Task<PlanResult> RecomputeAsync(PushDbContext db, Guid tenantId, Trigger trigger, DateTime now, RecordWrites writes, CancellationToken cancellationToken)
     {
         var job = trigger.JobId is { } jobId ? await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.TenantId == tenantId, cancellationToken) : null;
         if (trigger.StoreSkuIds.Count == 0)
@@ -77,10 +82,6 @@ internal sealed partial class PushPlanner(
         var data = await SnapshotLoader.LoadAsync(db, tenantId, settings?.Plan ?? Plan.Free, trigger.StoreSkuIds, trackStates: true, cancellationToken);
         var decisions = PushEngine.Decide(data.Snapshot, trigger.StoreSkuIds.Distinct());
 
-        var pendingIds = data.States.Values.Where(s => s.PendingRecordId is not null).Select(s => s.PendingRecordId!.Value).ToList();
-        var pendingRecords = pendingIds.Count == 0
-            ? []
-            : await db.Records.Where(r => pendingIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         var traceId = Activity.Current?.TraceId.ToString();
         int queued = 0, skipped = 0, unchanged = 0, jobRecords = 0;
         foreach (var decision in decisions)
@@ -88,7 +89,7 @@ internal sealed partial class PushPlanner(
             var state = data.States.GetValueOrDefault(decision.StoreSkuId);
             if (!decision.Pushes)
             {
-                if (Supersede(state, pendingRecords, now))
+                if (Supersede(state, writes))
                 {
                     skipped++;
                 }
@@ -97,7 +98,7 @@ internal sealed partial class PushPlanner(
                 {
                     var record = NewRecord(tenantId, decision, data, state, trigger, traceId, now);
                     record.Skip(NoPushNote(decision), now);
-                    db.Records.Add(record);
+                    writes.New.Add(record);
                     skipped++;
                     jobRecords++;
                 }
@@ -111,7 +112,7 @@ internal sealed partial class PushPlanner(
                 continue;
             }
 
-            if (Supersede(state, pendingRecords, now))
+            if (Supersede(state, writes))
             {
                 skipped++;
             }
@@ -124,7 +125,7 @@ internal sealed partial class PushPlanner(
 
             var pending = NewRecord(tenantId, decision, data, state, trigger, traceId, now);
             pending.DesiredVersion = state.DesiredVersion + 1;
-            db.Records.Add(pending);
+            writes.New.Add(pending);
             state.StoreId = decision.StoreId;
             state.DesiredQuantity = decision.Quantity;
             state.DesiredPreOrder = decision.PreOrder;
@@ -172,18 +173,14 @@ internal sealed partial class PushPlanner(
     }
 
     /// <summary>Marks the state's Pending record (not yet sent) Skipped and clears the pending push.</summary>
-    static bool Supersede(PushState? state, Dictionary<Guid, PushRecord> pendingRecords, DateTime now)
+    static bool Supersede(PushState? state, RecordWrites writes)
     {
         if (state?.PendingRecordId is not { } recordId)
         {
             return false;
         }
 
-        if (pendingRecords.TryGetValue(recordId, out var record) && record.Status == PushStatus.Pending)
-        {
-            record.Skip(Superseded, now);
-        }
-
+        writes.SupersededIds.Add(recordId);
         state.ClearPending();
         PushMetrics.Superseded.Add(1);
         return true;
@@ -227,6 +224,28 @@ internal sealed partial class PushPlanner(
         var text = decision.Steps.Count > 0 ? decision.Steps[0].Text : "";
         var note = $"{decision.NoPushReason}: {text}";
         return note.Length > 500 ? note[..500] : note;
+    }
+
+    /// <summary>The records a recompute writes: new ones (Pending, or Skipped with the reason), and the Pending ones it superseded.</summary>
+    sealed class RecordWrites
+    {
+        public List<PushRecord> New { get; } = [];
+        public List<Guid> SupersededIds { get; } = [];
+
+        public async Task ApplyAsync(PushDbContext db, DateTime now, CancellationToken cancellationToken)
+        {
+            if (SupersededIds.Count > 0)
+            {
+                // Only records still Pending: one the dispatcher sent meanwhile keeps its outcome.
+                await db.Records
+                    .Where(r => SupersededIds.Contains(r.Id) && r.Status == PushStatus.Pending)
+                    .ExecuteUpdateAsync(
+                        u => u.SetProperty(r => r.Status, PushStatus.Skipped).SetProperty(r => r.Note, Superseded).SetProperty(r => r.CompletedAt, now),
+                        cancellationToken);
+            }
+
+            await db.BulkInsertAsync(New, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Recomputed {Decisions} store SKUs of tenant {TenantId} ({Reason}): {Queued} queued, {Skipped} skipped, {Unchanged} unchanged; no push: {NoPush}")]
