@@ -66,6 +66,7 @@ await Until(async () =>
 await Until(async () => await TrySend("/api/rules", new { name = "all", priority = 1, scope = new { kind = "All" }, warehouseCodes = new[] { "WH" }, storeIds = new[] { storeId } }), "the rule accepted");
 await Send(HttpMethod.Put, "/api/settings", new { inventoryFeaturesEnabled = true });
 var expected = new int[skuCount];
+var moveTimes = new List<double>();
 // Wait until Push knows the mappings and the rule, by pushing one movement through end to end.
 await Move([("warm", 0)], 1, expected);
 await Until(async () => (await Quantities()).GetValueOrDefault("L0") == 1, "the warm-up push");
@@ -88,6 +89,7 @@ await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
     }
 }));
 var accepted = sw.Elapsed;
+var requestTimes = MoveTimes();
 await Until(async () =>
 {
     var q = await Quantities();
@@ -96,6 +98,7 @@ await Until(async () =>
 var pushed = sw.Elapsed;
 Console.WriteLine($"  accepted in {accepted.TotalSeconds:0.00} s ({throughputMovements / accepted.TotalSeconds:0} movements/s accepted)");
 Console.WriteLine($"  fully pushed in {pushed.TotalSeconds:0.00} s ({throughputMovements / pushed.TotalSeconds:0} movements/s accepted and fully pushed)");
+Console.WriteLine($"  each request of 100 movements answered in: p50 {requestTimes.P50:0} ms, p99 {requestTimes.P99:0} ms");
 
 Console.WriteLine($"latency: {latencyRate} movements/s for {latencySeconds} s, one movement per SKU per request, 10 per request");
 var accepts = new List<(int Sku, int Quantity, DateTimeOffset At)>();
@@ -128,7 +131,8 @@ for (var tick = 0; tick < ticks * latencySeconds; tick++)
 }
 
 await Task.WhenAll(sends);
-Console.WriteLine($"  sent {sequence} movements in {clock.Elapsed.TotalSeconds:0.0} s");
+var latencyRequestTimes = MoveTimes();
+Console.WriteLine($"  sent {sequence} movements in {clock.Elapsed.TotalSeconds:0.0} s; each request of 10 answered in: p50 {latencyRequestTimes.P50:0} ms, p99 {latencyRequestTimes.P99:0} ms");
 await Until(async () =>
 {
     var q = await Quantities();
@@ -155,11 +159,29 @@ double P(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p * latencie
 Console.WriteLine($"  movement accepted -> marketplace call: p50 {P(0.50):0.0} ms, p90 {P(0.90):0.0} ms, p99 {P(0.99):0.0} ms, max {latencies[^1]:0.0} ms (n = {latencies.Count})");
 return 0;
 
+(double P50, double P99) MoveTimes()
+{
+    List<double> times;
+    lock (moveTimes)
+    {
+        times = [.. moveTimes.Order()];
+        moveTimes.Clear();
+    }
+
+    return times.Count == 0 ? (0, 0) : (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)(times.Count * 0.99))]);
+}
+
 async Task<List<(int Sku, int Quantity)>> Move(List<(string Id, int Sku)> batch, int quantity, int[] totals)
 {
     var movements = batch.Select(m => new { id = m.Id, merchantSkuCode = $"L{m.Sku}", warehouseCode = "WH", kind = "StockIn", quantity }).ToList();
+    var started = Stopwatch.GetTimestamp();
     var response = await http.PostAsJsonAsync("/api/stock/movements", new { movements });
     response.EnsureSuccessStatusCode();
+    lock (moveTimes)
+    {
+        moveTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
     var result = new List<(int, int)>();
     foreach (var (_, sku) in batch)
     {

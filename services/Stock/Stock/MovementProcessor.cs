@@ -44,12 +44,14 @@ internal sealed partial class MovementProcessor
 
     async Task<IReadOnlyList<MovementResult>> ApplyGroupAsync(Guid tenantId, List<StockMovement> movements)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _contexts.CreateDbContextAsync();
             var applied = new List<AppliedMovement>();
             var events = new List<StockChanged>();
             var results = await ApplyOnceAsync(db, tenantId, movements, applied, events, CancellationToken.None);
+            var worked = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             try
             {
                 // Levels through the change tracker (their version guards against another instance); the applied
@@ -61,6 +63,7 @@ internal sealed partial class MovementProcessor
                         await db.BulkAddOutboxMessagesAsync(events, _time.GetUtcNow().UtcDateTime, ct);
                     },
                     CancellationToken.None);
+                LogGroup(_logger, tenantId, movements.Count, attempt, worked, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return results;
             }
             catch (Exception ex) when (ex is DbUpdateException or DbException && attempt < MaxConflictRetries)
@@ -173,6 +176,9 @@ internal sealed partial class MovementProcessor
 
         return results;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Applied a group of {Movements} movements of tenant {TenantId} in {Milliseconds} ms ({Worked} ms before saving; attempt {Attempt})")]
+    static partial void LogGroup(ILogger logger, Guid tenantId, int movements, int attempt, double worked, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Movement batch of tenant {TenantId} met a concurrent change, attempt {Attempt}; applying it again")]
     static partial void LogConflict(ILogger logger, Exception ex, Guid tenantId, int attempt);
