@@ -13,10 +13,14 @@ namespace PushInventory.Push.Consumers;
 internal sealed class StockChangedConsumer(StockChanges stockChanges) : IConsumer<Batch<StockChanged>>
 {
     public const string QueueName = "push-stock-changed";
-    public const int MessageLimit = 500;
+    public const int MessageLimit = 100;
 
-    /// <summary>Batches in flight at once: the ones waiting join the next group of their tenant.</summary>
-    public const int ConcurrencyLimit = 8;
+    /// <summary>
+    /// Batches in flight at once: the ones waiting join the next group of their tenant. Many, since under a
+    /// steady stream each 2 ms batch is small: the group (and so the throughput) can only be as large as the
+    /// batches waiting for it.
+    /// </summary>
+    public const int ConcurrencyLimit = 50;
 
     /// <summary>Short: coalescing happens in the groups, the window only adds latency.</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(2);

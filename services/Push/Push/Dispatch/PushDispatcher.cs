@@ -7,6 +7,7 @@ using PushInventory.Connectors;
 using PushInventory.Contracts;
 using PushInventory.Push.Domain;
 using PushInventory.Push.Persistence;
+using PushInventory.Push.Planning;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Outbox;
 using PushInventory.ServiceDefaults.Persistence;
@@ -25,6 +26,7 @@ internal sealed partial class PushDispatcher(
     IMarketplaceConnectors connectors,
     StoreCredentialsReader credentials,
     StoreLeases leases,
+    TenantLocks locks,
     DispatchSignal signal,
     IOptions<PushOptions> options,
     TimeProvider time,
@@ -192,7 +194,7 @@ internal sealed partial class PushDispatcher(
             }
         }
 
-        await SettleAsync(store, sent, results, cancellationToken);
+        await SettleAsync(due[0].TenantId, store, sent, results, cancellationToken);
         return due.Count;
     }
 
@@ -210,11 +212,26 @@ internal sealed partial class PushDispatcher(
     /// <summary>
     /// Writes each outcome to its state (tracked: a state's stamp guards against a recompute saved meanwhile)
     /// and its record (set-based: the records of a round share a few distinct outcomes), with StoreSkuPushed
-    /// in the outbox in bulk, in one transaction; redone on a concurrent change.
+    /// in the outbox in bulk, in one transaction, under the tenant's lock (recomputes wait); redone on a concurrent
+    /// change by another instance.
     /// </summary>
-    async Task SettleAsync(Store? store, List<SentPush> sent, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
+    async Task SettleAsync(Guid tenantId, Store? store, List<SentPush> sent, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
     {
         var marketplace = store?.Marketplace.ToString() ?? "unknown";
+        var gate = locks.For(tenantId);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await SettleLockedAsync(store, marketplace, sent, results, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    async Task SettleLockedAsync(Store? store, string marketplace, List<SentPush> sent, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);

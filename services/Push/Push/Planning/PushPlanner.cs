@@ -41,14 +41,18 @@ internal sealed partial class PushPlanner(
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                 var now = time.GetUtcNow().UtcDateTime;
+                var started = Stopwatch.GetTimestamp();
                 var trigger = await work(db, now, cancellationToken);
+                var worked = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 var writes = new RecordWrites();
                 var result = trigger is null ? PlanResult.None : await RecomputeAsync(db, tenantId, trigger, now, writes, cancellationToken);
+                var computed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 try
                 {
                     // Read models, states and jobs through the change tracker (a state's stamp guards against the
                     // dispatcher and other instances); the records, one or two per store SKU, set-based and in bulk.
                     await db.SaveChangesWithBulkAsync(ct => writes.ApplyAsync(db, now, ct), cancellationToken);
+                    LogTimings(logger, tenantId, trigger?.StoreSkuIds.Count ?? 0, worked, computed - worked, Stopwatch.GetElapsedTime(started).TotalMilliseconds - computed);
                     if (result.Queued > 0)
                     {
                         signal.Wake();
@@ -250,6 +254,9 @@ internal sealed partial class PushPlanner(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Recomputed {Decisions} store SKUs of tenant {TenantId} ({Reason}): {Queued} queued, {Skipped} skipped, {Unchanged} unchanged; no push: {NoPush}")]
     static partial void LogRecomputed(ILogger logger, Guid tenantId, TriggerReason reason, int decisions, int queued, int skipped, int unchanged, string noPush);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Recompute of tenant {TenantId}, {StoreSkus} store SKUs: trigger's work {Work} ms, recompute {Recompute} ms, save {Save} ms")]
+    static partial void LogTimings(ILogger logger, Guid tenantId, int storeSkus, double work, double recompute, double save);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Recompute of tenant {TenantId} met a concurrent change, attempt {Attempt}; redoing it")]
     static partial void LogConflict(ILogger logger, Exception ex, Guid tenantId, int attempt);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PushInventory.Contracts;
 using PushInventory.Push.Domain;
 using PushInventory.Push.Persistence;
@@ -14,17 +16,19 @@ namespace PushInventory.Push.Planning;
 /// in one transaction. An idle tenant's change is applied at once; under a burst the groups grow, so a
 /// busy SKU coalesces to its newest level before anything is computed and the cost per change falls.
 /// </summary>
-internal sealed class StockChanges
+internal sealed partial class StockChanges
 {
     /// <summary>Changes applied in one group at most (a consumer's batch is never split).</summary>
     public const int MaxGroupChanges = 5_000;
 
     readonly PushPlanner _planner;
+    readonly ILogger<StockChanges> _logger;
     readonly GroupCommit<Guid, StockChanged, bool> _groups;
 
-    public StockChanges(PushPlanner planner)
+    public StockChanges(PushPlanner planner, ILogger<StockChanges> logger)
     {
         _planner = planner;
+        _logger = logger;
         _groups = new(ApplyGroupAsync, MaxGroupChanges);
     }
 
@@ -34,8 +38,10 @@ internal sealed class StockChanges
 
     async Task<IReadOnlyList<bool>> ApplyGroupAsync(Guid tenantId, List<StockChanged> changes)
     {
+        var started = Stopwatch.GetTimestamp();
         var newest = changes.NewestBy(m => (m.MerchantSkuId, m.WarehouseId), m => m.Version);
-        await _planner.RunAsync(tenantId, (db, _, ct) => ApplyLevelsAsync(db, tenantId, newest, ct), CancellationToken.None);
+        var result = await _planner.RunAsync(tenantId, (db, _, ct) => ApplyLevelsAsync(db, tenantId, newest, ct), CancellationToken.None);
+        LogGroup(_logger, tenantId, changes.Count, newest.Count, result.Queued, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new bool[changes.Count];
     }
 
@@ -80,4 +86,7 @@ internal sealed class StockChanges
         // Latency is measured from the oldest change the group carries.
         return new Trigger(TriggerReason.StockChanged, affected, changes.Where(c => changed.Contains(c.MerchantSkuId)).Min(c => c.OccurredAt));
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Applied a group of {Changes} stock changes ({Levels} levels) of tenant {TenantId}: {Queued} pushes queued in {Milliseconds} ms")]
+    static partial void LogGroup(ILogger logger, Guid tenantId, int changes, int levels, int queued, double milliseconds);
 }

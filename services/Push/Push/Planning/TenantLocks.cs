@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace PushInventory.Push.Planning;
 
 /// <summary>
-/// Serialises recomputes of one tenant inside this process, so a burst of triggers does not fight over the
-/// same push states; across instances the states' concurrency token does the same job.
+/// Serialises the writers of one tenant's push states inside this process (recomputes, and the dispatcher
+/// settling what it sent), so they never fight over the same states: a lost race would redo a whole recompute.
+/// Across instances the states' concurrency token does the same job.
 /// </summary>
 internal sealed class TenantLocks
 {
