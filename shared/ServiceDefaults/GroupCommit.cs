@@ -73,8 +73,14 @@ public sealed class GroupCommit<TKey, TItem, TResult>(
                 var offset = 0;
                 foreach (var waiting in group)
                 {
-                    waiting.Done.TrySetResult([.. results.Skip(offset).Take(waiting.Items.Count)]);
-                    offset += waiting.Items.Count;
+                    var share = new TResult[waiting.Items.Count];
+                    for (var i = 0; i < share.Length; i++)
+                    {
+                        share[i] = results[offset + i];
+                    }
+
+                    waiting.Done.TrySetResult(share);
+                    offset += share.Length;
                 }
             }
             catch (Exception ex)
