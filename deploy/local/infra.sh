@@ -76,7 +76,9 @@ rmq_env() {
   export RABBITMQ_MNESIA_BASE="$RMQ/mnesia"
   export RABBITMQ_LOG_BASE="$RMQ/log"
   export RABBITMQ_PID_FILE="$RMQ_PIDFILE"
-  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  # No scheduler busy-waiting: on a small shared machine a spinning Erlang scheduler takes the core another
+  # process (PostgreSQL, the services) needs. RabbitMQ's docs recommend this where cores are shared.
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"
   export ERL_EPMD_ADDRESS=127.0.0.1   # only matters if our node is the one that starts epmd
   unset RABBITMQ_ALLOW_INPUT RABBITMQ_ERLANG_COOKIE || true
 }

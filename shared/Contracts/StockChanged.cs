@@ -3,6 +3,8 @@ namespace PushInventory.Contracts;
 /// <summary>
 /// The full state of one (merchant SKU, warehouse) stock level after a change. For a bundle the
 /// quantities are its computed availability. Consumers keep only the highest <paramref name="Version"/>.
+/// The Stock service publishes these inside <see cref="StockLevelsChanged"/> (one message per saved batch);
+/// the Push service also accepts them one by one.
 /// </summary>
 /// <param name="TenantId">The seller account.</param>
 /// <param name="MerchantSkuId">The merchant SKU's id in the Catalog.</param>

@@ -22,7 +22,7 @@ public sealed class StockFlowTests : IAsyncLifetime
     [Fact]
     public async Task Movement_ThroughGatewayAndAsRawJsonOnTheQueue_EachEndAsOneStockChangedWithTheNextVersion()
     {
-        await using var changes = await BusRecorder<StockChanged>.StartAsync(_system.Bus);
+        await using var changes = await BusRecorder<StockChanged>.StartAsync<StockLevelsChanged>(_system.Bus, b => b.Changes);
         using var admin = _system.AdminClient();
         var created = await admin.PostAsJsonAsync("/api/admin/tenants", new { name = "Distributed Co", plan = "Basic" });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());

@@ -95,6 +95,28 @@ public sealed class MovementTests(StockFixture fixture) : IClassFixture<StockFix
     }
 
     [Fact]
+    public async Task LargeBatch_IsPublishedAsFewStockLevelsChanged_EachVersionOnceInOrder()
+    {
+        var t = await fixture.NewTenantAsync(["WH-A"], "SKU-1", "SKU-2");
+        await using var batches = await TestSupport.BusRecorder<StockLevelsChanged>.StartAsync(fixture.Factory.Bus);
+
+        var result = await t.PostAsync([.. Enumerable.Range(0, 700).Select(i => Move($"big-{i}", i % 2 == 0 ? "SKU-1" : "SKU-2", "WH-A", "StockIn", 1))]);
+
+        result.Applied.ShouldBe(700);
+        await batches.WaitForCountAsync(b => b.TenantId == t.TenantId, 2);
+        var mine = batches.Messages.Where(b => b.TenantId == t.TenantId).ToList();
+        // The two messages may arrive in either order (the outbox publishes concurrently); each is in order.
+        mine.Select(b => b.Changes.Count).Order().ShouldBe([700 - StockLevelsChanged.MaxChanges, StockLevelsChanged.MaxChanges]);
+        mine.ShouldAllBe(b => b.Changes.Zip(b.Changes.Skip(1)).All(p => p.First.MerchantSkuCode != p.Second.MerchantSkuCode || p.First.Version < p.Second.Version));
+        var changes = mine.SelectMany(b => b.Changes).ToList();
+        changes.ShouldAllBe(c => c.TenantId == t.TenantId);
+        foreach (var level in changes.GroupBy(c => c.MerchantSkuCode))
+        {
+            level.OrderBy(c => c.Version).Select(c => (c.Version, c.OnHand)).ShouldBe(Enumerable.Range(1, 350).Select(v => ((long)v, v)));
+        }
+    }
+
+    [Fact]
     public async Task Batch_WithRejectedAndUnknownCodes_AppliesTheRest()
     {
         var t = await fixture.NewTenantAsync(["WH-A"], "SKU-1", "SKU-2");

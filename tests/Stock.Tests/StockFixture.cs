@@ -16,7 +16,7 @@ public sealed class StockFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _ = Factory.Server;
-        StockChanges = await BusRecorder<StockChanged>.StartAsync(Factory.Bus);
+        StockChanges = await BusRecorder<StockChanged>.StartAsync<StockLevelsChanged>(Factory.Bus, b => b.Changes);
     }
 
     public async ValueTask DisposeAsync()

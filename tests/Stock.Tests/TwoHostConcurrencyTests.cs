@@ -25,8 +25,8 @@ public sealed class TwoHostConcurrencyTests
         _ = first.Server;
         _ = second.Server;
         // Either host's outbox dispatcher may publish a row, each on its own in-memory bus: record both.
-        await using var firstChanges = await BusRecorder<StockChanged>.StartAsync(first.Bus);
-        await using var secondChanges = await BusRecorder<StockChanged>.StartAsync(second.Bus);
+        await using var firstChanges = await BusRecorder<StockChanged>.StartAsync<StockLevelsChanged>(first.Bus, b => b.Changes);
+        await using var secondChanges = await BusRecorder<StockChanged>.StartAsync<StockLevelsChanged>(second.Bus, b => b.Changes);
 
         var tenantId = Guid.NewGuid();
         var clients = new[] { first.CreateTenantClient(tenantId), second.CreateTenantClient(tenantId) };

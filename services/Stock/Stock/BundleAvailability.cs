@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PushInventory.Contracts;
-using PushInventory.ServiceDefaults.Outbox;
 using PushInventory.Stock.Domain;
 using PushInventory.Stock.Persistence;
 
@@ -8,12 +7,13 @@ namespace PushInventory.Stock;
 
 /// <summary>
 /// A bundle's availability per warehouse is floor(min over components of available / quantity); a component
-/// with no level there counts 0. When it moves, the bundle's own level changes version and is published.
+/// with no level there counts 0. When it moves, the bundle's own level changes version, and the change is
+/// added to the caller's list of changes to publish with the same save.
 /// </summary>
 internal static class BundleAvailability
 {
     /// <summary>Recomputes every bundle that contains one of the touched components, in the touched warehouses.</summary>
-    public static async Task RecomputeAsync(StockDbContext db, Guid tenantId, IReadOnlySet<(Guid Sku, Guid Warehouse)> touched, Dictionary<(Guid, Guid), StockLevel> knownLevels, DateTime now, CancellationToken cancellationToken)
+    public static async Task RecomputeAsync(StockDbContext db, Guid tenantId, IReadOnlySet<(Guid Sku, Guid Warehouse)> touched, Dictionary<(Guid, Guid), StockLevel> knownLevels, List<StockChanged> changes, DateTime now, CancellationToken cancellationToken)
     {
         var componentIds = touched.Select(t => t.Sku).Distinct().ToList();
         var bundleIds = await db.BundleComponents.AsNoTracking()
@@ -38,11 +38,11 @@ internal static class BundleAvailability
             }
         }
 
-        await UpdateAsync(db, tenantId, targets, knownLevels, now, cancellationToken);
+        await UpdateAsync(db, tenantId, targets, knownLevels, changes, now, cancellationToken);
     }
 
     /// <summary>Recomputes one bundle in every warehouse where one of its components has a level.</summary>
-    public static async Task RecomputeBundleAsync(StockDbContext db, MerchantSku bundle, DateTime now, CancellationToken cancellationToken)
+    public static async Task RecomputeBundleAsync(StockDbContext db, MerchantSku bundle, List<StockChanged> changes, DateTime now, CancellationToken cancellationToken)
     {
         var componentIds = bundle.Components.Select(c => c.ComponentId).ToList();
         var warehouses = await db.Levels.AsNoTracking()
@@ -51,10 +51,10 @@ internal static class BundleAvailability
             .Union(db.BundleLevels.Where(b => b.TenantId == bundle.TenantId && b.BundleId == bundle.Id).Select(b => b.WarehouseId))
             .Distinct()
             .ToListAsync(cancellationToken);
-        await UpdateAsync(db, bundle.TenantId, warehouses.Select(w => (bundle, w)).ToList(), [], now, cancellationToken);
+        await UpdateAsync(db, bundle.TenantId, warehouses.Select(w => (bundle, w)).ToList(), [], changes, now, cancellationToken);
     }
 
-    static async Task UpdateAsync(StockDbContext db, Guid tenantId, List<(MerchantSku Bundle, Guid Warehouse)> targets, Dictionary<(Guid, Guid), StockLevel> knownLevels, DateTime now, CancellationToken cancellationToken)
+    static async Task UpdateAsync(StockDbContext db, Guid tenantId, List<(MerchantSku Bundle, Guid Warehouse)> targets, Dictionary<(Guid, Guid), StockLevel> knownLevels, List<StockChanged> changes, DateTime now, CancellationToken cancellationToken)
     {
         if (targets.Count == 0)
         {
@@ -100,7 +100,7 @@ internal static class BundleAvailability
             level.Available = quantity;
             level.Version++;
             level.UpdatedAt = now;
-            db.AddOutboxMessage(new StockChanged(tenantId, bundle.Id, bundle.Code, warehouseId, codes.GetValueOrDefault(warehouseId, ""), quantity, 0, quantity, level.Version, "BundleComponentChanged", now), now);
+            changes.Add(new StockChanged(tenantId, bundle.Id, bundle.Code, warehouseId, codes.GetValueOrDefault(warehouseId, ""), quantity, 0, quantity, level.Version, "BundleComponentChanged", now));
         }
     }
 }

@@ -13,7 +13,7 @@ namespace PushInventory.Stock;
 /// <summary>
 /// Applies batches of movements in transactions: each movement applied, a duplicate, or rejected with its
 /// reason; a <see cref="StockChanged"/> per change (and per bundle whose availability moved) goes to the
-/// outbox in the same save. Within a process a tenant's batches are applied one group at a time: batches that
+/// outbox in the same save, carried by <see cref="StockLevelsChanged"/> messages (one per group of up to 500 changes). Within a process a tenant's batches are applied one group at a time: batches that
 /// arrive while a group is being saved wait and are then saved together (group commit), in arrival order, so
 /// concurrent writers cost one transaction per group instead of one each and never conflict with each other.
 /// Two writers of one level in different processes meet on the level's version: the loser's group is worked
@@ -55,12 +55,12 @@ internal sealed partial class MovementProcessor
             try
             {
                 // Levels through the change tracker (their version guards against another instance); the applied
-                // ids and the events, one row each per movement, in bulk.
+                // ids, one row each per movement, in bulk; the changes as one StockLevelsChanged per 500.
                 await db.SaveChangesWithBulkAsync(
                     async ct =>
                     {
                         await db.BulkInsertAsync(applied, ct);
-                        await db.BulkAddOutboxMessagesAsync(events, _time.GetUtcNow().UtcDateTime, ct);
+                        await db.BulkAddOutboxMessagesAsync(StockLevelsChanged.Batches(tenantId, events), _time.GetUtcNow().UtcDateTime, ct);
                     },
                     CancellationToken.None);
                 LogGroup(_logger, tenantId, movements.Count, attempt, worked, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -171,7 +171,7 @@ internal sealed partial class MovementProcessor
 
         if (touched.Count > 0)
         {
-            await BundleAvailability.RecomputeAsync(db, tenantId, touched, levels, now, cancellationToken);
+            await BundleAvailability.RecomputeAsync(db, tenantId, touched, levels, events, now, cancellationToken);
         }
 
         return results;

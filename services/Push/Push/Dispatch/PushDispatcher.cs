@@ -138,6 +138,7 @@ internal sealed partial class PushDispatcher(
         Store? store;
         List<PushState> due;
         Dictionary<Guid, StoreSku> skus;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -181,6 +182,7 @@ internal sealed partial class PushDispatcher(
             }
         }
 
+        var read = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (updates.Count > 0 && store is not null && target is not null)
         {
             using var activity = Telemetry.Source.StartActivity("push store");
@@ -194,7 +196,9 @@ internal sealed partial class PushDispatcher(
             }
         }
 
+        var pushed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await SettleAsync(due[0].TenantId, store, sent, results, cancellationToken);
+        LogRound(logger, storeId, due.Count, read, pushed - read, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - pushed);
         return due.Count;
     }
 
@@ -383,6 +387,9 @@ internal sealed partial class PushDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pushed {Count} store SKUs of store {StoreId} ({Marketplace}), {Succeeded} succeeded, by {Host}/{ProcessId}")]
     static partial void LogPushed(ILogger logger, int count, Guid storeId, string marketplace, int succeeded, string host, int processId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Round of store {StoreId}, {Count} store SKUs: read {Read} ms, marketplace calls {Calls} ms, settle {Settle} ms")]
+    static partial void LogRound(ILogger logger, Guid storeId, int count, double read, double calls, double settle);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Push dispatch round failed")]
     static partial void LogRoundFailed(ILogger logger, Exception ex);

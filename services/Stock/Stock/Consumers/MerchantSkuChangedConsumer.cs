@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PushInventory.Contracts;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Messaging;
+using PushInventory.ServiceDefaults.Outbox;
 using PushInventory.Stock.Domain;
 using BundleComponent = PushInventory.Stock.Domain.BundleComponent;
 using PushInventory.Stock.Persistence;
@@ -25,6 +26,7 @@ internal sealed class MerchantSkuChangedConsumer(StockDbContext db, TimeProvider
         var ids = newest.Select(m => m.MerchantSkuId).ToList();
         var known = await db.MerchantSkus.Include(s => s.Components).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, context.CancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        var changes = new List<StockChanged>();
         foreach (var message in newest)
         {
             if (known.TryGetValue(message.MerchantSkuId, out var sku) && sku.Version >= message.Version)
@@ -51,7 +53,15 @@ internal sealed class MerchantSkuChangedConsumer(StockDbContext db, TimeProvider
 
             if (sku.IsBundle && !sku.Deleted)
             {
-                await BundleAvailability.RecomputeBundleAsync(db, sku, now, context.CancellationToken);
+                await BundleAvailability.RecomputeBundleAsync(db, sku, changes, now, context.CancellationToken);
+            }
+        }
+
+        foreach (var tenant in changes.GroupBy(c => c.TenantId))
+        {
+            foreach (var batch in StockLevelsChanged.Batches(tenant.Key, [.. tenant]))
+            {
+                db.AddOutboxMessage(batch, now);
             }
         }
 
