@@ -71,15 +71,21 @@ public sealed class PushFlowTests : IAsyncLifetime
         }
 
         // A stream of stock-ins on every SKU: each store SKU ends at the total, and its pushed values only grow.
-        for (var round = 1; round <= 20; round++)
+        // At least 20 rounds, and on until both Push instances have pushed: each claims stores by lease, and
+        // one that holds a store keeps it while it has due pushes, so which instance wins which store is timing.
+        bool BothPushed() => new[] { "push", "push2" }.All(instance => _system.Hosts[instance].Output.Contains("store SKUs of store", StringComparison.Ordinal));
+        var streamEnds = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        var rounds = 0;
+        while (rounds < 20 || (!BothPushed() && DateTime.UtcNow < streamEnds))
         {
-            var movements = skus.Select(code => new { id = $"r{round}-{code}", merchantSkuCode = code, warehouseCode = "WH-A", kind = "StockIn", quantity = 5 });
+            rounds++;
+            var movements = skus.Select(code => new { id = $"r{rounds}-{code}", merchantSkuCode = code, warehouseCode = "WH-A", kind = "StockIn", quantity = 5 });
             (await seller.Api.PostAsJsonAsync("/api/stock/movements", new { movements })).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         foreach (var (store, code, key, _) in storeSkus)
         {
-            await seller.WaitForSandboxAsync(store, key, code == "D-1" ? 109 : 100);
+            await seller.WaitForSandboxAsync(store, key, (code == "D-1" ? 9 : 0) + (5 * rounds));
             var history = await Seller.ReadAsync(await seller.Sandbox.GetAsync($"/sandbox/stock/history?marketplace={store.Marketplace}&shop={Uri.EscapeDataString(store.ShopKey)}&sku={Uri.EscapeDataString(key)}"), HttpStatusCode.OK);
             var pushed = history.EnumerateArray().Select(c => c.GetProperty("quantity").GetInt32()).ToList();
             // Stock only grows here, so every computation is larger than the last: a repeat means a double push.
@@ -89,7 +95,7 @@ public sealed class PushFlowTests : IAsyncLifetime
         // Both Push instances took part: each claimed stores by lease and pushed some of them.
         foreach (var instance in new[] { "push", "push2" })
         {
-            _system.Hosts[instance].Output.ShouldContain("store SKUs of store", customMessage: $"{instance} pushed nothing: the load was not shared");
+            _system.Hosts[instance].Output.ShouldContain("store SKUs of store", customMessage: $"{instance} pushed nothing in {rounds} rounds: the load was not shared");
         }
 
         var records = await seller.RecordsAsync("status=Succeeded&limit=500");

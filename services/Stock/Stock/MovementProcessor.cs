@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PushInventory.Contracts;
@@ -44,14 +45,14 @@ internal sealed partial class MovementProcessor
 
     async Task<IReadOnlyList<MovementResult>> ApplyGroupAsync(Guid tenantId, List<StockMovement> movements)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _contexts.CreateDbContextAsync();
             var applied = new List<AppliedMovement>();
             var events = new List<StockChanged>();
             var results = await ApplyOnceAsync(db, tenantId, movements, applied, events, CancellationToken.None);
-            var worked = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var worked = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             try
             {
                 // Levels through the change tracker (their version guards against another instance); the applied
@@ -63,7 +64,7 @@ internal sealed partial class MovementProcessor
                         await db.BulkAddOutboxMessagesAsync(StockLevelsChanged.Batches(tenantId, events), _time.GetUtcNow().UtcDateTime, ct);
                     },
                     CancellationToken.None);
-                LogGroup(_logger, tenantId, movements.Count, attempt, worked, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                LogGroup(_logger, tenantId, movements.Count, attempt, worked, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return results;
             }
             catch (Exception ex) when (ex is DbUpdateException or DbException && attempt < MaxConflictRetries)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -101,7 +102,7 @@ internal sealed partial class PushDispatcher(
                 {
                     // Keep the store while it has due pushes (what was computed during a push is sent right
                     // after it, without another round of queries and claims), for a while, then let others have it.
-                    var held = System.Diagnostics.Stopwatch.StartNew();
+                    var held = Stopwatch.StartNew();
                     while (await PushStoreAsync(storeId, token) > 0 && held.Elapsed < _options.MaxStoreHold)
                     {
                     }
@@ -138,7 +139,7 @@ internal sealed partial class PushDispatcher(
         Store? store;
         List<PushState> due;
         Dictionary<Guid, StoreSku> skus;
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -182,7 +183,7 @@ internal sealed partial class PushDispatcher(
             }
         }
 
-        var read = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var read = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (updates.Count > 0 && store is not null && target is not null)
         {
             using var activity = Telemetry.Source.StartActivity("push store");
@@ -196,9 +197,9 @@ internal sealed partial class PushDispatcher(
             }
         }
 
-        var pushed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var pushed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await SettleAsync(due[0].TenantId, store, sent, results, cancellationToken);
-        LogRound(logger, storeId, due.Count, read, pushed - read, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - pushed);
+        LogRound(logger, storeId, due.Count, read, pushed - read, Stopwatch.GetElapsedTime(started).TotalMilliseconds - pushed);
         return due.Count;
     }
 
