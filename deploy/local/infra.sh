@@ -238,6 +238,9 @@ max_connections = 300
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+# The push states and the outbox are small tables updated thousands of times a second under load: look for
+# dead rows every 5 s instead of every minute, or a burst leaves them bloated for the next one.
+autovacuum_naptime = 5s
 # per-statement timings (CREATE EXTENSION pg_stat_statements; then query the view) for finding hot queries
 shared_preload_libraries = 'pg_stat_statements'
 CONF
