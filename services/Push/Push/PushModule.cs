@@ -45,7 +45,12 @@ public static class PushModule
     /// <summary>The Push service's consumers, each on its own <c>push-*</c> queue.</summary>
     public static IBusRegistrationConfigurator AddPushConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<StockLevelsChangedConsumer>().Endpoint(e => e.Name = StockLevelsChangedConsumer.QueueName);
+        bus.AddConsumer<StockLevelsChangedConsumer>().Endpoint(e =>
+        {
+            e.Name = StockLevelsChangedConsumer.QueueName;
+            e.ConcurrentMessageLimit = StockLevelsChangedConsumer.ConcurrencyLimit;
+            e.PrefetchCount = 2 * StockLevelsChangedConsumer.ConcurrencyLimit;
+        });
         bus.AddBatchConsumer<StockChangedConsumer>(StockChangedConsumer.QueueName, StockChangedConsumer.MessageLimit, StockChangedConsumer.ConcurrencyLimit, StockChangedConsumer.TimeLimit);
         bus.AddConsumer<MappingChangedConsumer>().Endpoint(e => e.Name = MappingChangedConsumer.QueueName);
         bus.AddConsumer<StoreSkuChangedConsumer>().Endpoint(e => e.Name = StoreSkuChangedConsumer.QueueName);
