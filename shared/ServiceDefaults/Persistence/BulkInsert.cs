@@ -25,9 +25,18 @@ public static class BulkInsert
     /// Saves the tracked changes and runs <paramref name="bulkWrites"/> (bulk inserts) in one transaction,
     /// under the provider's execution strategy; the tracked changes are accepted only once it committed.
     /// A conflict surfaces as <see cref="DbUpdateException"/> (tracked rows) or <see cref="DbException"/> (bulk rows).
+    /// Inside a transaction the caller began, both join it and the caller commits.
     /// </summary>
     public static async Task SaveChangesWithBulkAsync(this DbContext db, Func<CancellationToken, Task> bulkWrites, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await bulkWrites(cancellationToken);
+            db.ChangeTracker.AcceptAllChanges();
+            return;
+        }
+
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

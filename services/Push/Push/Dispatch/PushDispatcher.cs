@@ -30,11 +30,17 @@ internal sealed partial class PushDispatcher(
     TenantLocks locks,
     DispatchSignal signal,
     IOptions<PushOptions> options,
+    IOptions<PersistenceOptions> persistence,
     TimeProvider time,
     ILogger<PushDispatcher> logger) : BackgroundService
 {
     const int MaxSettleAttempts = 8;
     readonly PushOptions _options = options.Value;
+
+    // SQLite has one writer at a time, and a writer that finds the file locked waits on its thread: a settle
+    // beside a recompute gains nothing there and only adds a waiter. So on SQLite a round is settled before
+    // the next is read, under the tenant's lock, as the recomputes are.
+    readonly bool _serialSettle = persistence.Value.Provider == PersistenceProvider.Sqlite;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -98,17 +104,20 @@ internal sealed partial class PushDispatcher(
 
                 using var renewal = CancellationTokenSource.CreateLinkedTokenSource(token);
                 var renewing = RenewAsync(storeId, renewal.Token);
+                var unsettled = new Unsettled();
                 try
                 {
                     // Keep the store while it has due pushes (what was computed during a push is sent right
                     // after it, without another round of queries and claims), for a while, then let others have it.
                     var held = Stopwatch.StartNew();
-                    while (await PushStoreAsync(storeId, token) > 0 && held.Elapsed < _options.MaxStoreHold)
+                    while (await PushStoreAsync(storeId, unsettled, token) > 0 && held.Elapsed < _options.MaxStoreHold)
                     {
                     }
                 }
                 finally
                 {
+                    // The lease is released only once everything sent under it is settled.
+                    await unsettled.WhenSettledAsync();
                     await renewal.CancelAsync();
                     await renewing;
                     await leases.ReleaseAsync(storeId);
@@ -133,42 +142,55 @@ internal sealed partial class PushDispatcher(
         }
     }
 
-    /// <summary>Sends one store's due pushes (at most <see cref="PushOptions.MaxSkusPerRound"/>; the next round takes the rest); returns how many.</summary>
-    async Task<int> PushStoreAsync(Guid storeId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one store's due pushes (at most <see cref="PushOptions.MaxSkusPerRound"/>; the next round takes the
+    /// rest) and starts settling them; returns how many. The settle runs while the next round is read and sent,
+    /// so a push computed meanwhile waits for one marketplace call, not also for the bookkeeping of the last one.
+    /// What is still being settled is not sent again: the round skips the records <paramref name="unsettled"/>
+    /// holds (a newer computation of the same store SKU has a new record and is sent). Settles run one at a time,
+    /// in the order of the calls, so the last pushed values only move forward.
+    /// </summary>
+    async Task<int> PushStoreAsync(Guid storeId, Unsettled unsettled, CancellationToken cancellationToken)
     {
         Store? store;
-        List<PushState> due;
-        Dictionary<Guid, StoreSku> skus;
+        List<(PushState State, StoreSku? Sku)> due;
         var started = Stopwatch.GetTimestamp();
+        // Taken before the read: a record settled after this point is excluded all the same, one settled before
+        // it is read as settled.
+        var excluded = unsettled.RecordIds();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
             store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
-            due = await (from s in db.States.AsNoTracking()
-                         join t in db.TenantSettings on s.TenantId equals t.TenantId
-                         where s.StoreId == storeId && s.NextAttemptAt != null && s.NextAttemptAt <= now && s.PendingRecordId != null && t.InventoryFeaturesEnabled
-                         orderby s.NextAttemptAt
-                         select s).Take(_options.MaxSkusPerRound).ToListAsync(cancellationToken);
-            var ids = due.Select(s => s.StoreSkuId).ToList();
-            skus = await db.StoreSkus.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+            var rows = await (from s in db.States.AsNoTracking()
+                              join t in db.TenantSettings on s.TenantId equals t.TenantId
+                              join k in db.StoreSkus.AsNoTracking() on s.StoreSkuId equals k.Id into skus
+                              from k in skus.DefaultIfEmpty()
+                              where s.StoreId == storeId && s.NextAttemptAt != null && s.NextAttemptAt <= now && s.PendingRecordId != null && t.InventoryFeaturesEnabled
+                              orderby s.NextAttemptAt
+                              select new { State = s, Sku = k })
+                .Take(_options.MaxSkusPerRound + excluded.Count)
+                .ToListAsync(cancellationToken);
+            due = [.. rows.Where(r => !excluded.Contains(r.State.PendingRecordId!.Value)).Take(_options.MaxSkusPerRound).Select(r => (r.State, r.Sku))];
         }
 
         if (due.Count == 0)
         {
+            await unsettled.WhenSettledAsync();
             return 0;
         }
 
-        var sent = due.Select(s => new SentPush(s.StoreSkuId, s.DesiredVersion, s.PendingRecordId!.Value, s.DesiredQuantity ?? 0, s.DesiredPreOrder, s.DesiredInPreOrder, s.Attempts, s.TriggeredAt)).ToList();
+        var sent = due.Select(d => new SentPush(d.State.StoreSkuId, d.State.DesiredVersion, d.State.PendingRecordId!.Value, d.State.DesiredQuantity ?? 0, d.State.DesiredPreOrder, d.State.DesiredInPreOrder, d.State.Attempts, d.State.TriggeredAt)).ToList();
         var results = new Dictionary<Guid, StockUpdateResult>();
         var target = store is { Deleted: false } ? Target(store) : null;
         var updates = new List<StockUpdate>();
-        foreach (var (push, state) in sent.Zip(due))
+        foreach (var (push, (state, sku)) in sent.Zip(due))
         {
             if (store is null || store.Deleted)
             {
                 results[push.StoreSkuId] = new(push.StoreSkuId, PushOutcome.PermanentFailure, "store_unknown", "The store is unknown or deleted.");
             }
-            else if (!skus.TryGetValue(push.StoreSkuId, out var sku) || sku.Deleted)
+            else if (sku is null || sku.Deleted)
             {
                 results[push.StoreSkuId] = new(push.StoreSkuId, PushOutcome.PermanentFailure, "store_sku_unknown", "The store SKU is unknown or deleted.");
             }
@@ -197,10 +219,87 @@ internal sealed partial class PushDispatcher(
             }
         }
 
-        var pushed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        await SettleAsync(due[0].TenantId, store, sent, results, cancellationToken);
-        LogRound(logger, storeId, due.Count, read, pushed - read, Stopwatch.GetElapsedTime(started).TotalMilliseconds - pushed);
-        return due.Count;
+        var calls = Stopwatch.GetElapsedTime(started).TotalMilliseconds - read;
+        await unsettled.StartAsync(
+            sent.Select(s => s.RecordId),
+            async () =>
+            {
+                var settling = Stopwatch.GetTimestamp();
+                var gate = _serialSettle ? locks.For(due[0].State.TenantId) : null;
+                try
+                {
+                    if (gate is not null)
+                    {
+                        await gate.WaitAsync(cancellationToken);
+                    }
+
+                    await SettleAsync(store, sent, results, cancellationToken);
+                    LogRound(logger, storeId, sent.Count, read, calls, Stopwatch.GetElapsedTime(settling).TotalMilliseconds);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // The states stay pending and due, so the pushes are sent and settled again by a later round.
+                    LogSettleFailed(logger, ex, storeId, sent.Count);
+                }
+                finally
+                {
+                    gate?.Release();
+                }
+            });
+        if (_serialSettle)
+        {
+            await unsettled.WhenSettledAsync();
+        }
+
+        return sent.Count;
+    }
+
+    /// <summary>
+    /// One store's sent pushes whose settle has not finished: their record ids, and the chain of settles (each
+    /// starts when the one before it has finished). At most one settle runs while the next round is read and sent.
+    /// </summary>
+    internal sealed class Unsettled
+    {
+        readonly HashSet<Guid> _recordIds = [];
+        Task _settling = Task.CompletedTask;
+
+        public HashSet<Guid> RecordIds()
+        {
+            lock (_recordIds)
+            {
+                return [.. _recordIds];
+            }
+        }
+
+        /// <summary>Waits for the previous settle, then starts <paramref name="settle"/> without waiting for it.</summary>
+        public async Task StartAsync(IEnumerable<Guid> recordIds, Func<Task> settle)
+        {
+            var ids = recordIds.ToList();
+            lock (_recordIds)
+            {
+                _recordIds.UnionWith(ids);
+            }
+
+            await WhenSettledAsync();
+            _settling = RunAsync(ids, settle);
+        }
+
+        public Task WhenSettledAsync() => _settling;
+
+        async Task RunAsync(List<Guid> ids, Func<Task> settle)
+        {
+            try
+            {
+                await settle();
+            }
+            finally
+            {
+                lock (_recordIds)
+                {
+                    _recordIds.ExceptWith(ids);
+                }
+            }
+        }
     }
 
     StoreTarget? Target(Store store)
@@ -215,28 +314,14 @@ internal sealed partial class PushDispatcher(
     }
 
     /// <summary>
-    /// Writes each outcome to its state (tracked: a state's stamp guards against a recompute saved meanwhile)
-    /// and its record (set-based: the records of a round share a few distinct outcomes), with StoreSkuPushed
-    /// in the outbox in bulk, in one transaction, under the tenant's lock (recomputes wait); redone on a concurrent
-    /// change by another instance.
+    /// Writes each outcome to its state (tracked: the state's stamp makes the settle redo itself if a recompute
+    /// was saved after it read the state) and its record (set-based: the records of a round share a few
+    /// distinct outcomes), with StoreSkuPushed in the outbox in bulk, in one transaction. It takes no tenant
+    /// lock, so recomputes go on while pushes are settled (see <see cref="PushState"/>).
     /// </summary>
-    async Task SettleAsync(Guid tenantId, Store? store, List<SentPush> sent, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
+    async Task SettleAsync(Store? store, List<SentPush> sent, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
     {
         var marketplace = store?.Marketplace.ToString() ?? "unknown";
-        var gate = locks.For(tenantId);
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            await SettleLockedAsync(store, marketplace, sent, results, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    async Task SettleLockedAsync(Store? store, string marketplace, List<SentPush> sent, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
-    {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -313,7 +398,6 @@ internal sealed partial class PushDispatcher(
         var latency = (now - DateTime.SpecifyKind(push.TriggeredAt, DateTimeKind.Utc)).TotalMilliseconds;
         var errorCode = Truncate(result.ErrorCode, 200);
         var errorMessage = Truncate(result.ErrorMessage, 2000);
-        state.Stamp = Guid.NewGuid();
         switch (result.Outcome)
         {
             case PushOutcome.Succeeded:
@@ -394,6 +478,9 @@ internal sealed partial class PushDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Push dispatch round failed")]
     static partial void LogRoundFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Settling {Count} pushes of store {StoreId} failed; they stay pending and are sent again")]
+    static partial void LogSettleFailed(ILogger logger, Exception ex, Guid storeId, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Settling pushes of store {StoreId} met a concurrent change, attempt {Attempt}; redoing it")]
     static partial void LogSettleConflict(ILogger logger, Exception ex, Guid storeId, int attempt);

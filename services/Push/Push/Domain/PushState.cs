@@ -4,7 +4,14 @@ namespace PushInventory.Push.Domain;
 /// The desired and the last pushed stock of one store SKU. Every recompute that changes what should be on
 /// the marketplace raises <see cref="DesiredVersion"/> and points <see cref="PendingRecordId"/> at a new
 /// Pending record; the dispatcher sends the desired values and settles only the version it sent, so an
-/// older value is never sent after a newer one. <see cref="Stamp"/> is the concurrency token of both writers.
+/// older value is never sent after a newer one.
+/// <para>
+/// <see cref="Stamp"/> is the concurrency token, changed only by the planner (whenever it changes the desired
+/// state): a settle or a recompute that read the state before a recompute was saved fails and is redone. A
+/// settle leaves the stamp as it is, so a recompute is never redone because a push was settled meanwhile;
+/// the two write different columns (the planner the desired ones, the settle the last pushed ones), and the
+/// settle clears the pending push only if it is still the one it sent.
+/// </para>
 /// </summary>
 internal sealed class PushState
 {
@@ -42,11 +49,11 @@ internal sealed class PushState
     /// <summary>The pre-order state the next decision starts from.</summary>
     public bool CurrentPreOrderState => PendingRecordId is null ? InPreOrder : DesiredInPreOrder;
 
+    /// <summary>Nothing waits to be sent any more (the stamp is the caller's to change).</summary>
     public void ClearPending()
     {
         PendingRecordId = null;
         NextAttemptAt = null;
         Attempts = 0;
-        Stamp = Guid.NewGuid();
     }
 }

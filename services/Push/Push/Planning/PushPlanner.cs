@@ -15,7 +15,7 @@ namespace PushInventory.Push.Planning;
 /// Turns triggers into desired state. One unit of work: the caller's read-model change, the engine's
 /// decisions for the affected store SKUs, new Pending records (an older Pending one not yet sent becomes
 /// Skipped, "superseded by a newer computation") and the push states, saved once. Serialised per tenant in
-/// this process; a conflict with another writer (the dispatcher, another instance) redoes the whole unit.
+/// this process, and on PostgreSQL across instances too; a conflict with another writer redoes the whole unit.
 /// </summary>
 internal sealed partial class PushPlanner(
     IDbContextFactory<PushDbContext> contexts,
@@ -40,19 +40,11 @@ internal sealed partial class PushPlanner(
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                var now = time.GetUtcNow().UtcDateTime;
-                var started = Stopwatch.GetTimestamp();
-                var trigger = await work(db, now, cancellationToken);
-                var worked = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                var writes = new RecordWrites();
-                var result = trigger is null ? PlanResult.None : await RecomputeAsync(db, tenantId, trigger, now, writes, cancellationToken);
-                var computed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 try
                 {
-                    // Read models, states and jobs through the change tracker (a state's stamp guards against the
-                    // dispatcher and other instances); the records, one or two per store SKU, set-based and in bulk.
-                    await db.SaveChangesWithBulkAsync(ct => writes.ApplyAsync(db, now, ct), cancellationToken);
-                    LogTimings(logger, tenantId, trigger?.StoreSkuIds.Count ?? 0, worked, computed - worked, Stopwatch.GetElapsedTime(started).TotalMilliseconds - computed);
+                    var result = db.Database.IsNpgsql()
+                        ? await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => UnderTenantLockAsync(db, tenantId, work, ct), cancellationToken)
+                        : await UnitAsync(db, tenantId, work, cancellationToken);
                     if (result.Queued > 0)
                     {
                         signal.Wake();
@@ -73,6 +65,52 @@ internal sealed partial class PushPlanner(
         }
     }
 
+    /// <summary>
+    /// On PostgreSQL the unit runs in one transaction holding the tenant's advisory lock, so recomputes of one
+    /// tenant are serialised across Push instances too, reads included. The states' stamps alone catch two
+    /// recomputes writing the same state, but not one that read what another was changing: a bundle whose two
+    /// components change at once on two instances would otherwise be computed from the new level of one and
+    /// the old level of the other by whichever saves second, when the first found its own result unchanged
+    /// and wrote nothing, and that stale quantity would be pushed.
+    /// </summary>
+    async Task<PlanResult> UnderTenantLockAsync(PushDbContext db, Guid tenantId, Func<PushDbContext, DateTime, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockSpace}, {AdvisoryLockKey(tenantId)})", cancellationToken);
+        var result = await UnitAsync(db, tenantId, work, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>The first key of the planner's advisory locks (the second is the tenant's), apart from any other use of them.</summary>
+    const int AdvisoryLockSpace = 0x50555348;
+
+    /// <summary>The same in every process: the tenant id's bytes folded into 32 bits (two tenants may share a key; they then wait for each other).</summary>
+    internal static int AdvisoryLockKey(Guid tenantId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        tenantId.TryWriteBytes(bytes);
+        return BitConverter.ToInt32(bytes[..4]) ^ BitConverter.ToInt32(bytes[4..8]) ^ BitConverter.ToInt32(bytes[8..12]) ^ BitConverter.ToInt32(bytes[12..]);
+    }
+
+    async Task<PlanResult> UnitAsync(PushDbContext db, Guid tenantId, Func<PushDbContext, DateTime, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var started = Stopwatch.GetTimestamp();
+        var trigger = await work(db, now, cancellationToken);
+        var worked = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var writes = new RecordWrites();
+        var result = trigger is null ? PlanResult.None : await RecomputeAsync(db, tenantId, trigger, now, writes, cancellationToken);
+        var computed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+        // Read models, states and jobs through the change tracker (a state's stamp guards against other
+        // instances); the records, one or two per store SKU, set-based and in bulk.
+        await db.SaveChangesWithBulkAsync(ct => writes.ApplyAsync(db, now, ct), cancellationToken);
+        LogTimings(logger, tenantId, trigger?.StoreSkuIds.Count ?? 0, worked, computed - worked, Stopwatch.GetElapsedTime(started).TotalMilliseconds - computed);
+        return result;
+    }
+
     async Task<PlanResult> RecomputeAsync(PushDbContext db, Guid tenantId, Trigger trigger, DateTime now, RecordWrites writes, CancellationToken cancellationToken)
     {
         var job = trigger.JobId is { } jobId ? await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.TenantId == tenantId, cancellationToken) : null;
@@ -83,7 +121,7 @@ internal sealed partial class PushPlanner(
         }
 
         var settings = await db.TenantSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId, cancellationToken);
-        var data = await SnapshotLoader.LoadAsync(db, tenantId, settings?.Plan ?? Plan.Free, trigger.StoreSkuIds, trackStates: true, cancellationToken);
+        var data = await SnapshotLoader.LoadAsync(db, tenantId, settings?.Plan ?? Plan.Free, trigger.StoreSkuIds, trackStates: true, cancellationToken, trigger.Preloaded);
         var decisions = PushEngine.Decide(data.Snapshot, trigger.StoreSkuIds.Distinct());
 
         var traceId = Activity.Current?.TraceId.ToString();
@@ -121,6 +159,7 @@ internal sealed partial class PushPlanner(
                 skipped++;
             }
 
+            var stored = state is not null;
             if (state is null)
             {
                 state = new PushState { StoreSkuId = decision.StoreSkuId, TenantId = tenantId, StoreId = decision.StoreId };
@@ -139,6 +178,13 @@ internal sealed partial class PushPlanner(
             state.PendingRecordId = pending.Id;
             state.NextAttemptAt = now;
             state.Attempts = 0;
+
+            // Written even where the value read is the same: a settle saved meanwhile may have counted an attempt
+            // of the push this one supersedes (settles do not change the stamp, so this save does not conflict).
+            if (stored)
+            {
+                db.Entry(state).Property(s => s.Attempts).IsModified = true;
+            }
             state.TriggeredAt = trigger.OccurredAt == default ? now : trigger.OccurredAt;
             state.Stamp = Guid.NewGuid();
             queued++;
@@ -186,6 +232,7 @@ internal sealed partial class PushPlanner(
 
         writes.SupersededIds.Add(recordId);
         state.ClearPending();
+        state.Stamp = Guid.NewGuid();
         PushMetrics.Superseded.Add(1);
         return true;
     }

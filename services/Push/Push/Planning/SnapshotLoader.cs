@@ -14,8 +14,13 @@ namespace PushInventory.Push.Planning;
 /// </summary>
 internal static class SnapshotLoader
 {
-    /// <summary>Store SKUs mapped to any of the merchant SKUs or to a bundle that contains one of them (two queries, whatever the count).</summary>
-    public static async Task<List<Guid>> MappedToAsync(PushDbContext db, Guid tenantId, IReadOnlyCollection<Guid> merchantSkuIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The mappings of the store SKUs mapped to any of the merchant SKUs or to a bundle that contains one of
+    /// them (two queries, whatever the count). They are also every mapping the snapshot of those store SKUs
+    /// needs (each store SKU has one mapping, and its merchant SKU is one of these), so <see cref="LoadAsync"/>
+    /// takes them instead of reading them again.
+    /// </summary>
+    public static async Task<List<SkuMapping>> MappedToAsync(PushDbContext db, Guid tenantId, IReadOnlyCollection<Guid> merchantSkuIds, CancellationToken cancellationToken)
     {
         var ids = merchantSkuIds.ToList();
         var bundleIds = await db.BundleComponents.AsNoTracking()
@@ -25,25 +30,33 @@ internal static class SnapshotLoader
         ids.AddRange(bundleIds);
         return await db.Mappings.AsNoTracking()
             .Where(m => m.TenantId == tenantId && m.MerchantSkuId != null && ids.Contains(m.MerchantSkuId.Value))
-            .Select(m => m.StoreSkuId)
-            .Distinct()
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Loads the snapshot for <paramref name="storeSkuIds"/>; push states are tracked when <paramref name="trackStates"/> (a recompute changes them, a simulation does not).</summary>
-    public static async Task<TenantData> LoadAsync(PushDbContext db, Guid tenantId, Plan plan, IReadOnlyCollection<Guid> storeSkuIds, bool trackStates, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the snapshot for <paramref name="storeSkuIds"/>; push states are tracked when <paramref name="trackStates"/>
+    /// (a recompute changes them, a simulation does not). What the caller already read in this unit of work is
+    /// not read again: <see cref="Preloaded.Mappings"/> (from <see cref="MappedToAsync"/>), and the levels of
+    /// <see cref="Preloaded.LevelSkuIds"/> (tracked in this context).
+    /// </summary>
+    public static async Task<TenantData> LoadAsync(PushDbContext db, Guid tenantId, Plan plan, IReadOnlyCollection<Guid> storeSkuIds, bool trackStates, CancellationToken cancellationToken, Preloaded? preloaded = null)
     {
         var ids = storeSkuIds.Distinct().ToList();
         var idSet = ids.ToHashSet();
         var mappings = WithLocal(
-            await db.Mappings.AsNoTracking().Where(m => m.TenantId == tenantId && ids.Contains(m.StoreSkuId)).ToListAsync(cancellationToken),
+            preloaded?.Mappings is { } known
+                ? [.. known.Where(m => idSet.Contains(m.StoreSkuId))]
+                : await db.Mappings.AsNoTracking().Where(m => m.TenantId == tenantId && ids.Contains(m.StoreSkuId)).ToListAsync(cancellationToken),
             db.Mappings.Local,
             m => m.TenantId == tenantId && idSet.Contains(m.StoreSkuId),
             m => m.StoreSkuId);
         var merchantIds = mappings.Where(m => m.MerchantSkuId is not null).Select(m => m.MerchantSkuId!.Value).Distinct().ToList();
-        var related = await db.Mappings.AsNoTracking()
-            .Where(m => m.TenantId == tenantId && m.MerchantSkuId != null && merchantIds.Contains(m.MerchantSkuId.Value))
-            .ToListAsync(cancellationToken);
+        var merchantIdSet = merchantIds.ToHashSet();
+        var related = preloaded?.Mappings is { } all
+            ? [.. all.Where(m => m.MerchantSkuId is { } id && merchantIdSet.Contains(id))]
+            : await db.Mappings.AsNoTracking()
+                .Where(m => m.TenantId == tenantId && m.MerchantSkuId != null && merchantIds.Contains(m.MerchantSkuId.Value))
+                .ToListAsync(cancellationToken);
         var allMappings = mappings.Concat(related).DistinctBy(m => m.StoreSkuId).ToDictionary(m => m.StoreSkuId);
         var allIds = ids.Union(allMappings.Keys).ToList();
 
@@ -59,15 +72,19 @@ internal static class SnapshotLoader
             .Where(m => m.TenantId == tenantId && merchantIds.Contains(m.Id) && !m.Deleted)
             .ToDictionaryAsync(m => m.Id, cancellationToken);
         var componentIds = merchants.Values.SelectMany(m => m.Components).Select(c => c.ComponentId).Distinct().Where(id => !merchants.ContainsKey(id)).ToList();
-        var components = await db.MerchantSkus.AsNoTracking()
-            .Where(m => m.TenantId == tenantId && componentIds.Contains(m.Id) && !m.Deleted)
-            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var components = componentIds.Count == 0
+            ? []
+            : await db.MerchantSkus.AsNoTracking()
+                .Where(m => m.TenantId == tenantId && componentIds.Contains(m.Id) && !m.Deleted)
+                .ToDictionaryAsync(m => m.Id, cancellationToken);
         var codeOf = merchants.Values.Concat(components.Values).ToDictionary(m => m.Id, m => m.Code);
 
         var levelIds = merchants.Keys.Concat(componentIds).ToList();
         var levelIdSet = levelIds.ToHashSet();
         var levels = WithLocal(
-            await db.StockLevels.AsNoTracking().Where(l => l.TenantId == tenantId && levelIds.Contains(l.MerchantSkuId)).ToListAsync(cancellationToken),
+            preloaded?.LevelSkuIds is { } loaded && levelIds.All(loaded.Contains)
+                ? []
+                : await db.StockLevels.AsNoTracking().Where(l => l.TenantId == tenantId && levelIds.Contains(l.MerchantSkuId)).ToListAsync(cancellationToken),
             db.StockLevels.Local,
             l => l.TenantId == tenantId && levelIdSet.Contains(l.MerchantSkuId),
             l => (l.MerchantSkuId, l.WarehouseId));
@@ -125,6 +142,11 @@ internal static class SnapshotLoader
 
         return [.. byKey.Values];
     }
+
+    /// <summary>What a unit of work already read, so the snapshot does not read it again.</summary>
+    /// <param name="Mappings">Every mapping of the store SKUs to recompute and of their merchant SKUs (<see cref="MappedToAsync"/>).</param>
+    /// <param name="LevelSkuIds">Merchant SKUs whose levels (every warehouse) are tracked in the context.</param>
+    public sealed record Preloaded(IReadOnlyList<SkuMapping>? Mappings, IReadOnlySet<Guid>? LevelSkuIds);
 
     static string? MappedCode(SkuMapping? mapping, Dictionary<Guid, string> codeOf) =>
         mapping?.MerchantSkuId is not { } id ? null : codeOf.GetValueOrDefault(id, mapping.MerchantSkuCode ?? id.ToString());

@@ -81,10 +81,13 @@ internal sealed partial class StockChanges
             return null;
         }
 
-        var affected = await SnapshotLoader.MappedToAsync(db, tenantId, changed, cancellationToken);
+        var mappings = await SnapshotLoader.MappedToAsync(db, tenantId, changed, cancellationToken);
 
         // Latency is measured from the oldest change the group carries.
-        return new Trigger(TriggerReason.StockChanged, affected, changes.Where(c => changed.Contains(c.MerchantSkuId)).Min(c => c.OccurredAt));
+        return new Trigger(TriggerReason.StockChanged, [.. mappings.Select(m => m.StoreSkuId).Distinct()], changes.Where(c => changed.Contains(c.MerchantSkuId)).Min(c => c.OccurredAt))
+        {
+            Preloaded = new(mappings, skuIds.ToHashSet()),
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied a group of {Changes} stock changes ({Levels} levels) of tenant {TenantId}: {Queued} pushes queued in {Milliseconds} ms")]

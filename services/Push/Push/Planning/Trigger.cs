@@ -9,6 +9,9 @@ namespace PushInventory.Push.Planning;
 /// <param name="JobId">The Push Now job, if any.</param>
 internal sealed record Trigger(TriggerReason Reason, IReadOnlyCollection<Guid> StoreSkuIds, DateTime OccurredAt, Guid? JobId = null)
 {
+    /// <summary>What the trigger's work already read of the snapshot, so the recompute does not read it again.</summary>
+    public SnapshotLoader.Preloaded? Preloaded { get; init; }
+
     /// <summary>Push Now and Retry push even an unchanged quantity.</summary>
     public bool Force => Reason is TriggerReason.PushNow or TriggerReason.Retry;
 
