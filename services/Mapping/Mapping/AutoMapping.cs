@@ -11,6 +11,9 @@ namespace PushInventory.Mapping;
 /// </summary>
 internal static class AutoMapping
 {
+    /// <summary>The advisory lock kind under which the SKU consumers apply their events, a tenant at a time (see <see cref="ServiceDefaults.Persistence.TenantTransaction"/>).</summary>
+    public const int LockKind = 0x4D415050;
+
     public const string Actor = "auto-mapping";
 
     public sealed record Pair(Guid StoreSkuId, string SellerSku, Guid MerchantSkuId, string MerchantSkuCode);

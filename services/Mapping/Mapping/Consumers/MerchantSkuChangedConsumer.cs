@@ -5,6 +5,7 @@ using PushInventory.Mapping.Domain;
 using PushInventory.Mapping.Persistence;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Messaging;
+using PushInventory.ServiceDefaults.Persistence;
 
 namespace PushInventory.Mapping.Consumers;
 
@@ -19,10 +20,13 @@ internal sealed class MerchantSkuChangedConsumer(MappingDbContext db, TimeProvid
     public const string QueueName = "mapping-merchant-sku-changed";
     public const string Actor = "catalog";
 
-    public async Task Consume(ConsumeContext<MerchantSkuChanged> context)
+    public Task Consume(ConsumeContext<MerchantSkuChanged> context) =>
+        // One at a time per tenant with the other auto-mapping consumer: a merchant SKU and a store SKU that
+        // arrive together each look for the other, and beside each other neither would see it.
+        TenantTransaction.RunAsync(db, AutoMapping.LockKind, context.Message.TenantId, ct => ApplyAsync(context.Message, ct), context.CancellationToken);
+
+    async Task<bool> ApplyAsync(MerchantSkuChanged message, CancellationToken ct)
     {
-        var message = context.Message;
-        var ct = context.CancellationToken;
         var sku = await db.MerchantSkus.FirstOrDefaultAsync(s => s.Id == message.MerchantSkuId, ct);
         if (sku is not null && sku.TenantId != message.TenantId)
         {
@@ -31,7 +35,7 @@ internal sealed class MerchantSkuChangedConsumer(MappingDbContext db, TimeProvid
 
         if (sku is not null && sku.Version >= message.Version)
         {
-            return;
+            return false;
         }
 
         var now = LinkChanges.Now(time);
@@ -73,5 +77,6 @@ internal sealed class MerchantSkuChangedConsumer(MappingDbContext db, TimeProvid
         }
 
         await db.SaveChangesAsync(ct);
+        return true;
     }
 }

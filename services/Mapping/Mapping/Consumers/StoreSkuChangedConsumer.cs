@@ -5,6 +5,7 @@ using PushInventory.Mapping.Domain;
 using PushInventory.Mapping.Persistence;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Messaging;
+using PushInventory.ServiceDefaults.Persistence;
 
 namespace PushInventory.Mapping.Consumers;
 
@@ -17,10 +18,13 @@ internal sealed class StoreSkuChangedConsumer(MappingDbContext db, TimeProvider 
 {
     public const string QueueName = "mapping-store-sku-changed";
 
-    public async Task Consume(ConsumeContext<StoreSkuChanged> context)
+    public Task Consume(ConsumeContext<StoreSkuChanged> context) =>
+        // One at a time per tenant with the other auto-mapping consumer: a merchant SKU and a store SKU that
+        // arrive together each look for the other, and beside each other neither would see it.
+        TenantTransaction.RunAsync(db, AutoMapping.LockKind, context.Message.TenantId, ct => ApplyAsync(context.Message, ct), context.CancellationToken);
+
+    async Task<bool> ApplyAsync(StoreSkuChanged message, CancellationToken ct)
     {
-        var message = context.Message;
-        var ct = context.CancellationToken;
         var sku = await db.StoreSkus.FirstOrDefaultAsync(s => s.Id == message.StoreSkuId, ct);
         if (sku is not null && sku.TenantId != message.TenantId)
         {
@@ -29,7 +33,7 @@ internal sealed class StoreSkuChangedConsumer(MappingDbContext db, TimeProvider 
 
         if (sku is not null && sku.Version >= message.Version)
         {
-            return;
+            return false;
         }
 
         var now = LinkChanges.Now(time);
@@ -59,5 +63,6 @@ internal sealed class StoreSkuChangedConsumer(MappingDbContext db, TimeProvider 
         }
 
         await db.SaveChangesAsync(ct);
+        return true;
     }
 }

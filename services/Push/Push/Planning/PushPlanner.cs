@@ -43,7 +43,7 @@ internal sealed partial class PushPlanner(
                 try
                 {
                     var result = db.Database.IsNpgsql()
-                        ? await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => UnderTenantLockAsync(db, tenantId, work, ct), cancellationToken)
+                        ? await UnderTenantLockAsync(db, tenantId, work, cancellationToken)
                         : await UnitAsync(db, tenantId, work, cancellationToken);
                     if (result.Queued > 0)
                     {
@@ -73,26 +73,11 @@ internal sealed partial class PushPlanner(
     /// the old level of the other by whichever saves second, when the first found its own result unchanged
     /// and wrote nothing, and that stale quantity would be pushed.
     /// </summary>
-    async Task<PlanResult> UnderTenantLockAsync(PushDbContext db, Guid tenantId, Func<PushDbContext, DateTime, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockSpace}, {AdvisoryLockKey(tenantId)})", cancellationToken);
-        var result = await UnitAsync(db, tenantId, work, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    Task<PlanResult> UnderTenantLockAsync(PushDbContext db, Guid tenantId, Func<PushDbContext, DateTime, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken) =>
+        TenantTransaction.RunAsync(db, AdvisoryLockKind, tenantId, ct => UnitAsync(db, tenantId, work, ct), cancellationToken);
 
     /// <summary>The first key of the planner's advisory locks (the second is the tenant's), apart from any other use of them.</summary>
-    const int AdvisoryLockSpace = 0x50555348;
-
-    /// <summary>The same in every process: the tenant id's bytes folded into 32 bits (two tenants may share a key; they then wait for each other).</summary>
-    internal static int AdvisoryLockKey(Guid tenantId)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        tenantId.TryWriteBytes(bytes);
-        return BitConverter.ToInt32(bytes[..4]) ^ BitConverter.ToInt32(bytes[4..8]) ^ BitConverter.ToInt32(bytes[8..12]) ^ BitConverter.ToInt32(bytes[12..]);
-    }
+    const int AdvisoryLockKind = 0x50555348;
 
     async Task<PlanResult> UnitAsync(PushDbContext db, Guid tenantId, Func<PushDbContext, DateTime, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken)
     {

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PushInventory.ServiceDefaults.Persistence;
+
+/// <summary>
+/// A unit of work that no other unit of the same kind for the same tenant runs beside, in any instance: one
+/// transaction that on PostgreSQL first takes <c>pg_advisory_xact_lock(kind, tenant)</c>, so its reads already
+/// see what the unit before it committed. On SQLite the transaction itself takes the file's write lock.
+/// For work whose reads decide its writes across rows that two units may both be writing (two events that
+/// each look for the other's row, a computation from several rows another unit is changing).
+/// </summary>
+public static class TenantTransaction
+{
+    /// <summary>Runs <paramref name="work"/> in the tenant's transaction of <paramref name="kind"/> (under the provider's execution strategy, which may run it again from a clean change tracker) and commits.</summary>
+    public static Task<T> RunAsync<T>(DbContext db, int kind, Guid tenantId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(
+            async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                if (db.Database.IsNpgsql())
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({kind}, {KeyOf(tenantId)})", ct);
+                }
+
+                var result = await work(ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            },
+            cancellationToken);
+
+    /// <summary>The same in every process: the tenant id's bytes folded into 32 bits (two tenants may share a key; they then wait for each other).</summary>
+    public static int KeyOf(Guid tenantId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        tenantId.TryWriteBytes(bytes);
+        return BitConverter.ToInt32(bytes[..4]) ^ BitConverter.ToInt32(bytes[4..8]) ^ BitConverter.ToInt32(bytes[8..12]) ^ BitConverter.ToInt32(bytes[12..]);
+    }
+}
