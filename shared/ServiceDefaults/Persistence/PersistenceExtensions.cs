@@ -53,7 +53,9 @@ public static class PersistenceExtensions
 
     // The services keep no session state on a connection (no temporary tables, no SET), so a pooled
     // connection need not be reset with DISCARD ALL each time it is returned: one round trip less per use.
-    // A connection string that says otherwise wins.
+    // Statements run again and again (a recompute's hundreds of single-row updates in one batch, the
+    // dispatcher's and the outbox's queries) are prepared on the server after a few uses, so PostgreSQL
+    // stops parsing and planning each one. A connection string that says otherwise wins.
     static string PostgresConnectionString(string? configured)
     {
         if (string.IsNullOrWhiteSpace(configured))
@@ -65,6 +67,11 @@ public static class PersistenceExtensions
         if (!configured.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase) && !configured.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
         {
             builder.NoResetOnClose = true;
+        }
+
+        if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !configured.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 100;
         }
 
         return builder.ConnectionString;
