@@ -29,6 +29,19 @@ public static class TenantTransaction
             },
             cancellationToken);
 
+    /// <summary>Runs <paramref name="work"/>, which returns nothing, the same way.</summary>
+    public static Task RunAsync(DbContext db, int kind, Guid tenantId, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        RunAsync(
+            db,
+            kind,
+            tenantId,
+            async ct =>
+            {
+                await work(ct);
+                return true;
+            },
+            cancellationToken);
+
     /// <summary>The same in every process: the tenant id's bytes folded into 32 bits (two tenants may share a key; they then wait for each other).</summary>
     public static int KeyOf(Guid tenantId)
     {

@@ -25,7 +25,7 @@ internal sealed class MerchantSkuChangedConsumer(MappingDbContext db, TimeProvid
         // arrive together each look for the other, and beside each other neither would see it.
         TenantTransaction.RunAsync(db, AutoMapping.LockKind, context.Message.TenantId, ct => ApplyAsync(context.Message, ct), context.CancellationToken);
 
-    async Task<bool> ApplyAsync(MerchantSkuChanged message, CancellationToken ct)
+    async Task ApplyAsync(MerchantSkuChanged message, CancellationToken ct)
     {
         var sku = await db.MerchantSkus.FirstOrDefaultAsync(s => s.Id == message.MerchantSkuId, ct);
         if (sku is not null && sku.TenantId != message.TenantId)
@@ -35,7 +35,7 @@ internal sealed class MerchantSkuChangedConsumer(MappingDbContext db, TimeProvid
 
         if (sku is not null && sku.Version >= message.Version)
         {
-            return false;
+            return;
         }
 
         var now = LinkChanges.Now(time);
@@ -77,6 +77,5 @@ internal sealed class MerchantSkuChangedConsumer(MappingDbContext db, TimeProvid
         }
 
         await db.SaveChangesAsync(ct);
-        return true;
     }
 }

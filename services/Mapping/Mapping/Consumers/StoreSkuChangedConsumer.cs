@@ -23,7 +23,7 @@ internal sealed class StoreSkuChangedConsumer(MappingDbContext db, TimeProvider 
         // arrive together each look for the other, and beside each other neither would see it.
         TenantTransaction.RunAsync(db, AutoMapping.LockKind, context.Message.TenantId, ct => ApplyAsync(context.Message, ct), context.CancellationToken);
 
-    async Task<bool> ApplyAsync(StoreSkuChanged message, CancellationToken ct)
+    async Task ApplyAsync(StoreSkuChanged message, CancellationToken ct)
     {
         var sku = await db.StoreSkus.FirstOrDefaultAsync(s => s.Id == message.StoreSkuId, ct);
         if (sku is not null && sku.TenantId != message.TenantId)
@@ -33,7 +33,7 @@ internal sealed class StoreSkuChangedConsumer(MappingDbContext db, TimeProvider 
 
         if (sku is not null && sku.Version >= message.Version)
         {
-            return false;
+            return;
         }
 
         var now = LinkChanges.Now(time);
@@ -63,6 +63,5 @@ internal sealed class StoreSkuChangedConsumer(MappingDbContext db, TimeProvider 
         }
 
         await db.SaveChangesAsync(ct);
-        return true;
     }
 }

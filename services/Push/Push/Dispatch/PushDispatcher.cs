@@ -258,7 +258,7 @@ internal sealed partial class PushDispatcher(
     /// One store's sent pushes whose settle has not finished: their record ids, and the chain of settles (each
     /// starts when the one before it has finished). At most one settle runs while the next round is read and sent.
     /// </summary>
-    internal sealed class Unsettled
+    sealed class Unsettled
     {
         readonly HashSet<Guid> _recordIds = [];
         Task _settling = Task.CompletedTask;
@@ -316,8 +316,9 @@ internal sealed partial class PushDispatcher(
     /// <summary>
     /// Writes each outcome to its state (tracked: the state's stamp makes the settle redo itself if a recompute
     /// was saved after it read the state) and its record (set-based: the records of a round share a few
-    /// distinct outcomes), with StoreSkuPushed in the outbox in bulk, in one transaction. It takes no tenant
-    /// lock, so recomputes go on while pushes are settled (see <see cref="PushState"/>).
+    /// distinct outcomes), with StoreSkuPushed in the outbox in bulk, in one transaction. On PostgreSQL it runs
+    /// without the tenant lock, so recomputes go on while pushes are settled (see <see cref="PushState"/>); on
+    /// SQLite its caller holds that lock.
     /// </summary>
     async Task SettleAsync(Store? store, List<SentPush> sent, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
     {
