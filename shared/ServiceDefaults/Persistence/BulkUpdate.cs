@@ -1,0 +1,178 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace PushInventory.ServiceDefaults.Persistence;
+
+/// <summary>
+/// Writes the tracked modifications of many rows at once on PostgreSQL: the modified entities of one type
+/// that changed the same columns become one <c>UPDATE … FROM (VALUES …)</c>, keyed by the primary key and
+/// guarded by the concurrency tokens' original values, instead of a statement per row. What a recompute or a
+/// batch of movements changes (hundreds of rows of a few kinds) then costs a few statements to parse, plan
+/// and run. A token that no longer matches leaves a row out, and the whole write fails as
+/// <see cref="DbUpdateConcurrencyException"/>, as <c>SaveChanges</c> would.
+/// </summary>
+internal static class BulkUpdate
+{
+    /// <summary>Fewer modified rows of one kind are left to <c>SaveChanges</c>.</summary>
+    const int MinRows = 4;
+
+    /// <summary>
+    /// Writes the groups worth it and marks their entries Unchanged, so the <c>SaveChanges</c> that follows
+    /// writes only the rest; returns what <see cref="Written.Restore"/> puts back if that save or the
+    /// transaction fails (the caller or its execution strategy may then save the same entries again).
+    /// </summary>
+    public static async Task<Written> ApplyAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var written = new Written();
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not { } transaction)
+        {
+            return written;
+        }
+
+        var groups = db.ChangeTracker.Entries()
+            .Where(e => e.State == EntityState.Modified && Eligible(e.Metadata))
+            .Select(e => (Entry: e, Modified: e.Properties.Where(p => p.IsModified).Select(p => p.Metadata).ToList()))
+            .Where(e => e.Modified.Count > 0 && e.Modified.All(p => !p.IsKey() && Statement.Scalar(p)))
+            .GroupBy(e => (e.Entry.Metadata, Columns: string.Join(',', e.Modified.Select(p => p.Name))))
+            .Where(g => g.Count() >= MinRows)
+            .ToList();
+        try
+        {
+            foreach (var group in groups)
+            {
+                await WriteAsync(db, transaction, group.Key.Metadata, [.. group], written, cancellationToken);
+            }
+        }
+        catch
+        {
+            written.Restore();
+            throw;
+        }
+
+        return written;
+    }
+
+    static async Task WriteAsync(DbContext db, IDbContextTransaction transaction, IEntityType type, List<(EntityEntry Entry, List<IProperty> Modified)> entries, Written written, CancellationToken cancellationToken)
+    {
+        var statement = Statement.For(db, type, entries[0].Modified);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        statement.Prepare(command, [.. entries.Select(e => e.Entry)]);
+        var updated = await command.ExecuteNonQueryAsync(cancellationToken);
+
+        if (updated != entries.Count)
+        {
+            throw new DbUpdateConcurrencyException(
+                $"Updating {entries.Count} rows of {statement.Table} matched {updated}: some were changed or deleted since they were read.");
+        }
+
+        foreach (var (entry, modified) in entries)
+        {
+            written.Add(entry, modified, statement.Tokens);
+        }
+    }
+
+    /// <summary>A plain entity of its own table whose writes <c>SaveChanges</c> reads nothing back from.</summary>
+    static bool Eligible(IEntityType type) =>
+        type.GetTableName() is not null
+        && !type.IsOwned()
+        && type.BaseType is null
+        && !type.GetDerivedTypes().Any()
+        && !type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())
+        && type.GetProperties().All(p => p.ValueGenerated is ValueGenerated.Never or ValueGenerated.OnAdd)
+        && type.FindPrimaryKey()!.Properties.Concat(type.GetProperties().Where(p => p.IsConcurrencyToken)).All(Statement.Scalar);
+
+    /// <summary>The entries written set-based, and how to make them pending again.</summary>
+    internal sealed class Written
+    {
+        readonly List<(EntityEntry Entry, List<(IProperty Property, object? Current)> Modified, List<(IProperty Property, object? Original)> Tokens)> _entries = [];
+
+        public void Add(EntityEntry entry, List<IProperty> modified, IReadOnlyList<IProperty> tokens)
+        {
+            _entries.Add((
+                entry,
+                [.. modified.Select(p => (p, entry.Property(p.Name).CurrentValue))],
+                [.. tokens.Select(p => (p, entry.Property(p.Name).OriginalValue))]));
+            entry.State = EntityState.Unchanged;
+        }
+
+        /// <summary>Marks the entries modified again, with the values and tokens they had (the write was rolled back).</summary>
+        public void Restore()
+        {
+            foreach (var (entry, modified, tokens) in _entries)
+            {
+                foreach (var (property, current) in modified)
+                {
+                    var value = entry.Property(property.Name);
+                    value.CurrentValue = current;
+                    value.IsModified = true;
+                }
+
+                foreach (var (property, original) in tokens)
+                {
+                    entry.Property(property.Name).OriginalValue = original;
+                }
+            }
+
+            _entries.Clear();
+        }
+    }
+
+    /// <summary>
+    /// <c>UPDATE t SET c = v.c … FROM unnest(@k…, @c…, @o…) AS v(k…, c…, o…) WHERE t.k = v.k … AND t.token IS NOT DISTINCT FROM v.o …</c>:
+    /// one array parameter per column whatever the number of rows, so the text is the same for every save of
+    /// the same columns (PostgreSQL prepares it once) and the values cost one array each to send.
+    /// </summary>
+    sealed class Statement
+    {
+        public required string Table { get; init; }
+        public required IReadOnlyList<IProperty> Tokens { get; init; }
+        public required List<(IProperty Property, bool Original, RelationalTypeMapping Mapping)> Columns { get; init; }
+        public required string Text { get; init; }
+
+        public static Statement For(DbContext db, IEntityType type, List<IProperty> modified)
+        {
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            var keys = type.FindPrimaryKey()!.Properties;
+            var tokens = type.GetProperties().Where(p => p.IsConcurrencyToken && !p.IsKey()).ToList();
+            string Name(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+            var columns = keys.Select(p => (p, false)).Concat(modified.Select(p => (p, false))).Concat(tokens.Select(p => (p, true)))
+                .Select(c => (c.p, c.Item2, c.p.GetRelationalTypeMapping()))
+                .ToList();
+            var aliases = Enumerable.Range(0, columns.Count).Select(i => $"v{i}").ToList();
+            var text = new StringBuilder("UPDATE ")
+                .Append(sql.DelimitIdentifier(table.Name, table.Schema))
+                .Append(" AS t SET ")
+                .AppendJoin(", ", modified.Select((p, i) => $"{Name(p)} = v.{aliases[keys.Count + i]}"))
+                .Append(" FROM unnest(")
+                .AppendJoin(", ", aliases.Select(a => sql.GenerateParameterNamePlaceholder(a)))
+                .Append(") AS v(")
+                .AppendJoin(", ", aliases)
+                .Append(") WHERE ")
+                .AppendJoin(" AND ", keys.Select((p, i) => $"t.{Name(p)} = v.{aliases[i]}"))
+                .AppendJoin("", tokens.Select((p, i) => $" AND t.{Name(p)} IS NOT DISTINCT FROM v.{aliases[keys.Count + modified.Count + i]}"))
+                .ToString();
+            return new Statement { Table = table.Name, Tokens = tokens, Columns = columns, Text = text };
+        }
+
+        /// <summary>Whether every column is a scalar (an array column cannot be one of unnest's arrays).</summary>
+        public static bool Scalar(IProperty property) => property.GetRelationalTypeMapping().ElementTypeMapping is null;
+
+        public void Prepare(DbCommand command, List<EntityEntry> rows)
+        {
+            command.CommandText = Text;
+            for (var c = 0; c < Columns.Count; c++)
+            {
+                var (property, original, mapping) = Columns[c];
+                var values = Enumerable.Range(0, rows.Count).Select(r => original ? rows[r].Property(property.Name).OriginalValue : rows[r].Property(property.Name).CurrentValue);
+                command.Parameters.Add(PostgresArrays.Parameter($"v{c}", property, mapping, values, rows.Count));
+            }
+        }
+    }
+}
