@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,10 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+
+    // The test model has no migrations (the tests create its tables): the host's migration at start has nothing to do.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 }
 
 /// <summary>Records what reached it, with the trace it arrived in.</summary>
@@ -68,6 +73,14 @@ public static class OutboxTestHost
     {
         ["Persistence:Provider"] = "Sqlite",
         ["Persistence:DataDirectory"] = folder,
+        ["Messaging:Transport"] = "InMemory",
+        ["Outbox:PollInterval"] = "00:00:00.100",
+    };
+
+    public static Dictionary<string, string?> Postgres(string connectionString) => new()
+    {
+        ["Persistence:Provider"] = "Postgres",
+        ["ConnectionStrings:TestDb"] = connectionString,
         ["Messaging:Transport"] = "InMemory",
         ["Outbox:PollInterval"] = "00:00:00.100",
     };

@@ -79,13 +79,32 @@ public sealed class OutboxTests : IDisposable
         await host.StopAsync();
     }
 
-    [Fact]
-    public async Task Outbox_TwoDispatchersOnOneDatabase_PublishEachMessageExactlyOnce()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Outbox_TwoDispatchersOnOneDatabase_PublishEachMessageExactlyOnce(string provider)
+    {
+        var database = $"outbox_{Guid.NewGuid():N}";
+        var settings = provider == "Postgres" ? OutboxTestHost.Postgres(await Infrastructure.CreateDatabaseAsync(database)) : OutboxTestHost.Sqlite(_folder);
+        try
+        {
+            await PublishOnceEachAsync(settings);
+        }
+        finally
+        {
+            if (provider == "Postgres")
+            {
+                await Infrastructure.DropDatabaseAsync(database);
+            }
+        }
+    }
+
+    static async Task PublishOnceEachAsync(Dictionary<string, string?> settings)
     {
         // Both hosts share the in-memory bus of neither: each has its own, so a row published twice
         // would show up twice across the two logs.
-        using var first = OutboxTestHost.Build(OutboxTestHost.Sqlite(_folder));
-        using var second = OutboxTestHost.Build(OutboxTestHost.Sqlite(_folder));
+        using var first = OutboxTestHost.Build(settings);
+        using var second = OutboxTestHost.Build(settings);
         var pings = Enumerable.Range(0, 300).Select(i => new Ping(Guid.NewGuid(), $"p{i}")).ToList();
         await using (var scope = first.Services.CreateAsyncScope())
         {

@@ -28,6 +28,13 @@ public sealed class PushOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan MaxStoreHold { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a dispatcher keeps a store it has just pushed once nothing more is due, waiting for a commit
+    /// to bring new pushes; zero lets it go at once. Other stores may wait up to this long for their turn.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan IdleStoreHold { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Attempts of a retryable failure before the push is recorded Failed.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;

@@ -65,29 +65,12 @@ internal sealed partial class OutboxDispatcher<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = time.GetUtcNow().UtcDateTime;
 
-        var candidates = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil <= now))
-            .OrderBy(m => m.Sequence)
-            .Select(m => m.Sequence)
-            .Take(_options.BatchSize)
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
+        var token = Guid.NewGuid();
+        var rows = db.Database.IsNpgsql() ? await ClaimOnPostgresAsync(db, now, token, cancellationToken) : await ClaimAsync(db, now, token, cancellationToken);
+        if (rows.Count == 0)
         {
             return 0;
         }
-
-        var token = Guid.NewGuid();
-        var leaseEnd = now + _options.Lease;
-        // The condition is checked again on each row as it is updated: a row another instance claimed
-        // in the meantime no longer matches, so only one claim wins it.
-        await db.OutboxMessages
-            .Where(m => candidates.Contains(m.Sequence) && m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
-        // By key: the token alone has no index, and the table keeps sent rows for the retention period.
-        var rows = await db.OutboxMessages.AsNoTracking()
-            .Where(m => candidates.Contains(m.Sequence) && m.LockToken == token)
-            .OrderBy(m => m.Sequence)
-            .ToListAsync(cancellationToken);
 
         // Published concurrently: each publish waits for the broker's confirm, so one at a time would cap a
         // dispatcher at one round trip per message. Consumers order by the versions messages carry, not by arrival.
@@ -132,6 +115,58 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
 
         return rows.Count;
+    }
+
+    /// <summary>
+    /// Claims up to a batch of due rows in one statement: the rows are locked as they are chosen, and rows another
+    /// instance is claiming at that moment are passed over, so two claims never take the same row.
+    /// </summary>
+    async Task<List<OutboxMessage>> ClaimOnPostgresAsync(TContext db, DateTime now, Guid token, CancellationToken cancellationToken)
+    {
+        var leaseEnd = now + _options.Lease;
+        var rows = await db.OutboxMessages
+            .FromSql($"""
+                UPDATE outbox_messages SET "LockToken" = {token}, "LockedUntil" = {leaseEnd}
+                WHERE "Sequence" IN (
+                    SELECT "Sequence" FROM outbox_messages
+                    WHERE "SentAt" IS NULL AND "FailedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" <= {now})
+                    ORDER BY "Sequence" LIMIT {_options.BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        rows.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return rows;
+    }
+
+    /// <summary>
+    /// Elsewhere (SQLite, one writer at a time): reads the due rows' keys, then claims them with a conditional
+    /// update (the condition is checked again on each row as it is updated: a row another claim took meanwhile no
+    /// longer matches), then reads what it won.
+    /// </summary>
+    async Task<List<OutboxMessage>> ClaimAsync(TContext db, DateTime now, Guid token, CancellationToken cancellationToken)
+    {
+        var candidates = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil <= now))
+            .OrderBy(m => m.Sequence)
+            .Select(m => m.Sequence)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var leaseEnd = now + _options.Lease;
+        await db.OutboxMessages
+            .Where(m => candidates.Contains(m.Sequence) && m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+        // By key: the token alone has no index, and the table keeps sent rows for the retention period.
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(m => candidates.Contains(m.Sequence) && m.LockToken == token)
+            .OrderBy(m => m.Sequence)
+            .ToListAsync(cancellationToken);
     }
 
     async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)

@@ -107,12 +107,7 @@ internal sealed partial class PushDispatcher(
                 var unsettled = new Unsettled();
                 try
                 {
-                    // Keep the store while it has due pushes (what was computed during a push is sent right
-                    // after it, without another round of queries and claims), for a while, then let others have it.
-                    var held = Stopwatch.StartNew();
-                    while (await PushStoreAsync(storeId, unsettled, token) > 0 && held.Elapsed < _options.MaxStoreHold)
-                    {
-                    }
+                    await HoldAsync(storeId, unsettled, token);
                 }
                 finally
                 {
@@ -124,6 +119,42 @@ internal sealed partial class PushDispatcher(
                 }
             });
         return TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Pushes a claimed store round after round while it has due pushes: what is computed during a push is sent
+    /// right after it, without another search for stores and another claim. Once nothing is due, the store is
+    /// kept for <see cref="PushOptions.IdleStoreHold"/> more in case a commit brings it new pushes (under a steady
+    /// stream of changes the next group is usually a few milliseconds away); at most for
+    /// <see cref="PushOptions.MaxStoreHold"/> in all, then others may have it.
+    /// </summary>
+    async Task HoldAsync(Guid storeId, Unsettled unsettled, CancellationToken cancellationToken)
+    {
+        var held = Stopwatch.StartNew();
+        var lastPush = TimeSpan.Zero;
+        while (held.Elapsed < _options.MaxStoreHold)
+        {
+            // Taken before the read: a commit after it wakes the wait below even if the read missed its pushes.
+            var change = signal.NextChange;
+            if (await PushStoreAsync(storeId, unsettled, cancellationToken) > 0)
+            {
+                lastPush = held.Elapsed;
+                continue;
+            }
+
+            var idleLeft = lastPush + _options.IdleStoreHold - held.Elapsed;
+            if (idleLeft <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await change.WaitAsync(idleLeft, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!change.IsCompleted)
+            {
+                return;
+            }
+        }
     }
 
     async Task RenewAsync(Guid storeId, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ internal sealed partial class PushPlanner(
                         : await UnitAsync(db, tenantId, work, cancellationToken);
                     if (result.Queued > 0)
                     {
-                        signal.Wake();
+                        signal.Committed();
                     }
 
                     return result;
