@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace PushInventory.ServiceDefaults.Persistence;
 
 /// <summary>
 /// Writes the tracked modifications of many rows at once on PostgreSQL: the modified entities of one type
-/// that changed the same columns become one <c>UPDATE … FROM (VALUES …)</c>, keyed by the primary key and
+/// that changed the same columns become one <c>UPDATE … FROM unnest(…)</c>, keyed by the primary key and
 /// guarded by the concurrency tokens' original values, instead of a statement per row. What a recompute or a
 /// batch of movements changes (hundreds of rows of a few kinds) then costs a few statements to parse, plan
 /// and run. A token that no longer matches leaves a row out, and the whole write fails as
@@ -20,6 +21,9 @@ internal static class BulkUpdate
 {
     /// <summary>Fewer modified rows of one kind are left to <c>SaveChanges</c>.</summary>
     const int MinRows = 4;
+
+    /// <summary>The statement of each entity type and set of changed columns, built once.</summary>
+    static readonly ConcurrentDictionary<(IEntityType Type, string Columns), Statement> Statements = new();
 
     /// <summary>
     /// Writes the groups worth it and marks their entries Unchanged, so the <c>SaveChanges</c> that follows
@@ -38,14 +42,15 @@ internal static class BulkUpdate
             .Where(e => e.State == EntityState.Modified && Eligible(e.Metadata))
             .Select(e => (Entry: e, Modified: e.Properties.Where(p => p.IsModified).Select(p => p.Metadata).ToList()))
             .Where(e => e.Modified.Count > 0 && e.Modified.All(p => !p.IsKey() && Statement.Scalar(p)))
-            .GroupBy(e => (e.Entry.Metadata, Columns: string.Join(',', e.Modified.Select(p => p.Name))))
+            .GroupBy(e => (Type: e.Entry.Metadata, Columns: string.Join(',', e.Modified.Select(p => p.Name))))
             .Where(g => g.Count() >= MinRows)
             .ToList();
         try
         {
             foreach (var group in groups)
             {
-                await WriteAsync(db, transaction, group.Key.Metadata, [.. group], written, cancellationToken);
+                var statement = Statements.GetOrAdd(group.Key, key => Statement.For(db, key.Type, group.First().Modified));
+                await WriteAsync(db, transaction, statement, [.. group], written, cancellationToken);
             }
         }
         catch
@@ -57,9 +62,8 @@ internal static class BulkUpdate
         return written;
     }
 
-    static async Task WriteAsync(DbContext db, IDbContextTransaction transaction, IEntityType type, List<(EntityEntry Entry, List<IProperty> Modified)> entries, Written written, CancellationToken cancellationToken)
+    static async Task WriteAsync(DbContext db, IDbContextTransaction transaction, Statement statement, List<(EntityEntry Entry, List<IProperty> Modified)> entries, Written written, CancellationToken cancellationToken)
     {
-        var statement = Statement.For(db, type, entries[0].Modified);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         statement.Prepare(command, [.. entries.Select(e => e.Entry)]);
