@@ -132,12 +132,11 @@ internal sealed partial class PushDispatcher(
     {
         var held = Stopwatch.StartNew();
         var lastPush = TimeSpan.Zero;
-        var store = new HeldStore();
         while (held.Elapsed < _options.MaxStoreHold)
         {
             // Taken before the read: a commit after it wakes the wait below even if the read missed its pushes.
             var change = signal.NextChange;
-            if (await PushStoreAsync(storeId, store, unsettled, cancellationToken) > 0)
+            if (await PushStoreAsync(storeId, unsettled, cancellationToken) > 0)
             {
                 lastPush = held.Elapsed;
                 continue;
@@ -182,10 +181,10 @@ internal sealed partial class PushDispatcher(
     /// holds (a newer computation of the same store SKU has a new record and is sent). Settles run one at a time,
     /// in the order of the calls, so the last pushed values only move forward.
     /// </summary>
-    async Task<int> PushStoreAsync(Guid storeId, HeldStore held, Unsettled unsettled, CancellationToken cancellationToken)
+    async Task<int> PushStoreAsync(Guid storeId, Unsettled unsettled, CancellationToken cancellationToken)
     {
         Store? store;
-        List<(PushState State, StoreSku? Sku, SentRecord? Record)> due;
+        List<(PushState State, StoreSku? Sku)> due;
         var started = Stopwatch.GetTimestamp();
         // Taken before the read: a record settled after this point is excluded all the same, one settled before
         // it is read as settled.
@@ -193,31 +192,17 @@ internal sealed partial class PushDispatcher(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
-            if (!held.Loaded)
-            {
-                held.Store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
-                held.Target = held.Store is { Deleted: false } ? Target(held.Store) : null;
-                held.Loaded = true;
-            }
-
-            store = held.Store;
+            store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
             var rows = await (from s in db.States.AsNoTracking()
                               join t in db.TenantSettings on s.TenantId equals t.TenantId
                               join k in db.StoreSkus.AsNoTracking() on s.StoreSkuId equals k.Id into skus
                               from k in skus.DefaultIfEmpty()
-                              join r in db.Records.AsNoTracking() on s.PendingRecordId equals (Guid?)r.Id into pending
-                              from r in pending.DefaultIfEmpty()
                               where s.StoreId == storeId && s.NextAttemptAt != null && s.NextAttemptAt <= now && s.PendingRecordId != null && t.InventoryFeaturesEnabled
                               orderby s.NextAttemptAt
-                              select new
-                              {
-                                  State = s,
-                                  Sku = k,
-                                  Record = r == null ? null : new SentRecord(r.Id, r.TenantId, r.StoreId, r.StoreSkuId, r.MerchantSkuCode, r.Quantity, r.PreOrder),
-                              })
+                              select new { State = s, Sku = k })
                 .Take(_options.MaxSkusPerRound + excluded.Count)
                 .ToListAsync(cancellationToken);
-            due = [.. rows.Where(r => !excluded.Contains(r.State.PendingRecordId!.Value)).Take(_options.MaxSkusPerRound).Select(r => (r.State, r.Sku, r.Record))];
+            due = [.. rows.Where(r => !excluded.Contains(r.State.PendingRecordId!.Value)).Take(_options.MaxSkusPerRound).Select(r => (r.State, r.Sku))];
         }
 
         if (due.Count == 0)
@@ -226,12 +211,11 @@ internal sealed partial class PushDispatcher(
             return 0;
         }
 
-        var records = due.Where(d => d.Record is not null).ToDictionary(d => d.Record!.Id, d => d.Record!);
         var sent = due.Select(d => new SentPush(d.State.StoreSkuId, d.State.DesiredVersion, d.State.PendingRecordId!.Value, d.State.DesiredQuantity ?? 0, d.State.DesiredPreOrder, d.State.DesiredInPreOrder, d.State.Attempts, d.State.TriggeredAt)).ToList();
         var results = new Dictionary<Guid, StockUpdateResult>();
-        var target = held.Target;
+        var target = store is { Deleted: false } ? Target(store) : null;
         var updates = new List<StockUpdate>();
-        foreach (var (push, (state, sku, _)) in sent.Zip(due))
+        foreach (var (push, (state, sku)) in sent.Zip(due))
         {
             if (store is null || store.Deleted)
             {
@@ -280,7 +264,7 @@ internal sealed partial class PushDispatcher(
                         await gate.WaitAsync(cancellationToken);
                     }
 
-                    await SettleAsync(store, sent, records, results, cancellationToken);
+                    await SettleAsync(store, sent, results, cancellationToken);
                     LogRound(logger, storeId, sent.Count, read, calls, Stopwatch.GetElapsedTime(settling).TotalMilliseconds);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -299,17 +283,6 @@ internal sealed partial class PushDispatcher(
         }
 
         return sent.Count;
-    }
-
-    /// <summary>
-    /// The store a dispatcher holds, read (and its credentials decrypted) once per hold rather than every round:
-    /// a change to it is seen at the next claim, at most <see cref="PushOptions.MaxStoreHold"/> later.
-    /// </summary>
-    sealed class HeldStore
-    {
-        public bool Loaded { get; set; }
-        public Store? Store { get; set; }
-        public StoreTarget? Target { get; set; }
     }
 
     /// <summary>
@@ -374,12 +347,11 @@ internal sealed partial class PushDispatcher(
     /// <summary>
     /// Writes each outcome to its state (tracked: the state's stamp makes the settle redo itself if a recompute
     /// was saved after it read the state) and its record (set-based: the records of a round share a few
-    /// distinct outcomes), with StoreSkuPushed in the outbox in bulk, in one transaction. What the events say of
-    /// each record comes from the round's read (a record's store SKU, code and values never change). On PostgreSQL it runs
+    /// distinct outcomes), with StoreSkuPushed in the outbox in bulk, in one transaction. On PostgreSQL it runs
     /// without the tenant lock, so recomputes go on while pushes are settled (see <see cref="PushState"/>); on
     /// SQLite its caller holds that lock.
     /// </summary>
-    async Task SettleAsync(Store? store, List<SentPush> sent, Dictionary<Guid, SentRecord> records, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
+    async Task SettleAsync(Store? store, List<SentPush> sent, Dictionary<Guid, StockUpdateResult> results, CancellationToken cancellationToken)
     {
         var marketplace = store?.Marketplace.ToString() ?? "unknown";
         for (var attempt = 1; ; attempt++)
@@ -387,7 +359,12 @@ internal sealed partial class PushDispatcher(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var ids = sent.Select(s => s.StoreSkuId).ToList();
+            var recordIds = sent.Select(s => s.RecordId).ToList();
             var states = await db.States.Where(s => ids.Contains(s.StoreSkuId)).ToDictionaryAsync(s => s.StoreSkuId, cancellationToken);
+            var records = await db.Records.AsNoTracking()
+                .Where(r => recordIds.Contains(r.Id))
+                .Select(r => new SentRecord(r.Id, r.TenantId, r.StoreId, r.StoreSkuId, r.MerchantSkuCode, r.Quantity, r.PreOrder))
+                .ToDictionaryAsync(r => r.Id, cancellationToken);
             var outcomes = new List<(string Outcome, double? LatencyMs)>();
             var updates = new Dictionary<RecordUpdate, List<Guid>>();
             var events = new List<StoreSkuPushed>();

@@ -16,21 +16,21 @@ internal static class SnapshotLoader
 {
     /// <summary>
     /// The mappings of the store SKUs mapped to any of the merchant SKUs or to a bundle that contains one of
-    /// them (one query, whatever the count: the direct mappings and those through bundles, each by its index).
-    /// They are also every mapping the snapshot of those store SKUs needs (each store SKU has one mapping, and
-    /// its merchant SKU is one of these), so <see cref="LoadAsync"/> takes them instead of reading them again.
+    /// them (two queries, whatever the count). They are also every mapping the snapshot of those store SKUs
+    /// needs (each store SKU has one mapping, and its merchant SKU is one of these), so <see cref="LoadAsync"/>
+    /// takes them instead of reading them again.
     /// </summary>
     public static async Task<List<SkuMapping>> MappedToAsync(PushDbContext db, Guid tenantId, IReadOnlyCollection<Guid> merchantSkuIds, CancellationToken cancellationToken)
     {
         var ids = merchantSkuIds.ToList();
-        var direct = db.Mappings.AsNoTracking()
-            .Where(m => m.TenantId == tenantId && m.MerchantSkuId != null && ids.Contains(m.MerchantSkuId.Value));
-        var throughBundles = from c in db.BundleComponents.AsNoTracking()
-                             where c.TenantId == tenantId && ids.Contains(c.ComponentId)
-                             join m in db.Mappings.AsNoTracking() on new { c.TenantId, MerchantSkuId = (Guid?)c.BundleId } equals new { m.TenantId, m.MerchantSkuId }
-                             select m;
-        var mappings = await direct.Concat(throughBundles).ToListAsync(cancellationToken);
-        return [.. mappings.DistinctBy(m => m.StoreSkuId)];
+        var bundleIds = await db.BundleComponents.AsNoTracking()
+            .Where(c => c.TenantId == tenantId && ids.Contains(c.ComponentId))
+            .Select(c => c.BundleId)
+            .ToListAsync(cancellationToken);
+        ids.AddRange(bundleIds);
+        return await db.Mappings.AsNoTracking()
+            .Where(m => m.TenantId == tenantId && m.MerchantSkuId != null && ids.Contains(m.MerchantSkuId.Value))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>
