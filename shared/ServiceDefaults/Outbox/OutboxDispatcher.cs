@@ -65,8 +65,8 @@ internal sealed partial class OutboxDispatcher<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = time.GetUtcNow().UtcDateTime;
 
-        var token = Guid.NewGuid();
-        var rows = db.Database.IsNpgsql() ? await ClaimOnPostgresAsync(db, now, token, cancellationToken) : await ClaimAsync(db, now, token, cancellationToken);
+        var claim = Guid.NewGuid();
+        var rows = db.Database.IsNpgsql() ? await ClaimOnPostgresAsync(db, now, claim, cancellationToken) : await ClaimAsync(db, now, claim, cancellationToken);
         if (rows.Count == 0)
         {
             return 0;
@@ -109,7 +109,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             var sentAt = time.GetUtcNow().UtcDateTime;
             await db.OutboxMessages
-                .Where(m => sent.Contains(m.Sequence) && m.LockToken == token)
+                .Where(m => sent.Contains(m.Sequence) && m.LockToken == claim)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockToken, (Guid?)null), CancellationToken.None);
             Published.Add(sent.Count);
         }
@@ -121,12 +121,12 @@ internal sealed partial class OutboxDispatcher<TContext>(
     /// Claims up to a batch of due rows in one statement: the rows are locked as they are chosen, and rows another
     /// instance is claiming at that moment are passed over, so two claims never take the same row.
     /// </summary>
-    async Task<List<OutboxMessage>> ClaimOnPostgresAsync(TContext db, DateTime now, Guid token, CancellationToken cancellationToken)
+    async Task<List<OutboxMessage>> ClaimOnPostgresAsync(TContext db, DateTime now, Guid claim, CancellationToken cancellationToken)
     {
         var leaseEnd = now + _options.Lease;
         var rows = await db.OutboxMessages
             .FromSql($"""
-                UPDATE outbox_messages SET "LockToken" = {token}, "LockedUntil" = {leaseEnd}
+                UPDATE outbox_messages SET "LockToken" = {claim}, "LockedUntil" = {leaseEnd}
                 WHERE "Sequence" IN (
                     SELECT "Sequence" FROM outbox_messages
                     WHERE "SentAt" IS NULL AND "FailedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" <= {now})
@@ -145,7 +145,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
     /// update (the condition is checked again on each row as it is updated: a row another claim took meanwhile no
     /// longer matches), then reads what it won.
     /// </summary>
-    async Task<List<OutboxMessage>> ClaimAsync(TContext db, DateTime now, Guid token, CancellationToken cancellationToken)
+    async Task<List<OutboxMessage>> ClaimAsync(TContext db, DateTime now, Guid claim, CancellationToken cancellationToken)
     {
         var candidates = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil <= now))
@@ -161,10 +161,10 @@ internal sealed partial class OutboxDispatcher<TContext>(
         var leaseEnd = now + _options.Lease;
         await db.OutboxMessages
             .Where(m => candidates.Contains(m.Sequence) && m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, claim).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
         // By key: the token alone has no index, and the table keeps sent rows for the retention period.
         return await db.OutboxMessages.AsNoTracking()
-            .Where(m => candidates.Contains(m.Sequence) && m.LockToken == token)
+            .Where(m => candidates.Contains(m.Sequence) && m.LockToken == claim)
             .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
     }
