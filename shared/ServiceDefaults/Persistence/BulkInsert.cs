@@ -51,9 +51,12 @@ public static class BulkInsert
     static async Task SaveAllAsync(DbContext db, Func<CancellationToken, Task> bulkWrites, IDbContextTransaction? commit, CancellationToken cancellationToken)
     {
         var written = await BulkUpdate.ApplyAsync(db, cancellationToken);
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         try
         {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect && !written.ChangesDetected;
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
             await bulkWrites(cancellationToken);
             if (commit is not null)
             {
@@ -64,6 +67,10 @@ public static class BulkInsert
         {
             written.Restore();
             throw;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
@@ -143,14 +150,13 @@ public static class BulkInsert
             await importer.StartRowAsync(cancellationToken);
             for (var c = 0; c < columns.Count; c++)
             {
-                var value = columns[c].Property.GetGetter().GetClrValue(row!);
-                if (value is null)
+                if (columns[c].ProviderValue(row!) is { } value)
                 {
-                    await importer.WriteNullAsync(cancellationToken);
+                    await importer.WriteAsync(value, types[c], cancellationToken);
                 }
                 else
                 {
-                    await importer.WriteAsync(columns[c].Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value, types[c], cancellationToken);
+                    await importer.WriteNullAsync(cancellationToken);
                 }
             }
         }
@@ -191,19 +197,20 @@ public static class BulkInsert
         {
             for (var c = 0; c < columns.Count; c++)
             {
-                var value = columns[c].Property.GetGetter().GetClrValue(rows[start + r]!);
-                if (columns[c].Mapping.Converter is { } converter && value is not null)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                command.Parameters[r * columns.Count + c].Value = value ?? DBNull.Value;
+                command.Parameters[r * columns.Count + c].Value = columns[c].ProviderValue(rows[start + r]!) ?? DBNull.Value;
             }
         }
     }
 
+    /// <summary>A value as the column stores it: through the mapping's converter, if it has one (null stays null).</summary>
+    internal static object? ToProvider(this RelationalTypeMapping mapping, object? value) =>
+        value is not null && mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+
     sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping)
     {
+        /// <summary>The row's value of this column, as the column stores it.</summary>
+        public object? ProviderValue(object row) => Mapping.ToProvider(Property.GetGetter().GetClrValue(row));
+
         public static Column Of(IProperty property, StoreObjectIdentifier table)
         {
             if (property.IsShadowProperty())

@@ -38,6 +38,9 @@ internal static class BulkUpdate
             return written;
         }
 
+        // Entries() detects the changes; the save that follows need not do it again.
+        written.ChangesDetected = true;
+
         var groups = db.ChangeTracker.Entries()
             .Where(e => e.State == EntityState.Modified && Eligible(e.Metadata))
             .Select(e => (Entry: e, Modified: e.Properties.Where(p => p.IsModified).Select(p => p.Metadata).ToList()))
@@ -94,6 +97,9 @@ internal static class BulkUpdate
     /// <summary>The entries written set-based, and how to make them pending again.</summary>
     internal sealed class Written
     {
+        /// <summary>Whether the change tracker's changes were detected (so the save after it can skip that).</summary>
+        public bool ChangesDetected { get; set; }
+
         readonly List<(EntityEntry Entry, List<(IProperty Property, object? Current)> Modified, List<(IProperty Property, object? Original)> Tokens)> _entries = [];
 
         public void Add(EntityEntry entry, List<IProperty> modified, IReadOnlyList<IProperty> tokens)

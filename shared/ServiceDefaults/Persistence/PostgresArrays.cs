@@ -21,7 +21,7 @@ internal static class PostgresArrays
         var i = 0;
         foreach (var value in values)
         {
-            array.SetValue(value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value, i++);
+            array.SetValue(mapping.ToProvider(value), i++);
         }
 
         return new NpgsqlParameter { ParameterName = name, Value = array, DataTypeName = $"{mapping.StoreTypeNameBase}[]" };
