@@ -26,10 +26,12 @@ public sealed class EventTests(MappingFixture fixture) : IClassFixture<MappingFi
         await seller.LinkAsync(sku, m2);
         await seller.DeleteLinkAsync(sku);
         await seller.LinkAsync(marker, m1);
-        // The outbox publishes in save order: once the marker is here, every earlier change is too.
+        // The outbox publishes a batch concurrently, so arrival order is not save order: wait for all of them,
+        // then read them in the order of the versions they carry, as consumers do.
+        await recorder.WaitForCountAsync(m => m.StoreSkuId == sku, 3);
         await recorder.WaitForAsync(m => m.StoreSkuId == marker);
 
-        var events = recorder.Messages.Where(m => m.StoreSkuId == sku).ToList();
+        var events = recorder.Messages.Where(m => m.StoreSkuId == sku).OrderBy(e => e.Version).ToList();
         events.Select(e => e.Version).ShouldBe([1L, 2L, 3L]);
         events.Select(e => (e.MerchantSkuIdBefore, e.MerchantSkuIdAfter)).ShouldBe([(null, m1), (m1, m2), (m2, null)]);
         events[1].MerchantSkuCodeAfter.ShouldBe("M-2");
