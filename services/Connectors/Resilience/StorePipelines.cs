@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
@@ -12,31 +11,24 @@ namespace PushInventory.Connectors.Resilience;
 /// honouring Retry-After), circuit breaker, a token-bucket rate limiter that queues callers, and a
 /// timeout per attempt. Every attempt takes a token, so retries never push a store over its rate.
 /// </summary>
-internal sealed class StorePipelines : IDisposable
+internal sealed class StorePipelines(TimeProvider time) : IDisposable
 {
     internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
     private readonly ResiliencePipelineRegistry<Guid> registry = new();
 
     public ResiliencePipeline<CallResult> For(Guid storeId, MarketplaceOptions options) =>
-        registry.GetOrAddPipeline<CallResult>(storeId, (builder, context) => Configure(builder, context, options));
+        registry.GetOrAddPipeline<CallResult>(storeId, (builder, context) => Configure(builder, context, options, time));
 
     public void Dispose() => registry.Dispose();
 
     private static void Configure(
         ResiliencePipelineBuilder<CallResult> builder,
         ConfigureBuilderContext<Guid> context,
-        MarketplaceOptions options)
+        MarketplaceOptions options,
+        TimeProvider time)
     {
-        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.Burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / options.CallsPerSecond),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        var limiter = new StoreTokenBucket(options.CallsPerSecond, options.Burst, time);
         context.OnPipelineDisposed(limiter.Dispose);
 
         builder
