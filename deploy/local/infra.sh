@@ -241,6 +241,10 @@ full_page_writes = off
 # The push states and the outbox are small tables updated thousands of times a second under load: look for
 # dead rows every 5 s instead of every minute, or a burst leaves them bloated for the next one.
 autovacuum_naptime = 5s
+# The Push service's settle and its recomputes write the same push states and may, rarely, deadlock under load
+# (PostgreSQL aborts one, which is redone). The default 1 s before the check made each such deadlock a 1 s stall
+# of pushes; waits this long are rare otherwise.
+deadlock_timeout = 100ms
 # per-statement timings (CREATE EXTENSION pg_stat_statements; then query the view) for finding hot queries
 shared_preload_libraries = 'pg_stat_statements'
 CONF
