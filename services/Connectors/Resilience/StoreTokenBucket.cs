@@ -61,7 +61,7 @@ internal sealed class StoreTokenBucket : RateLimiter
             return new RateLimiterStatistics
             {
                 CurrentAvailablePermits = (long)_tokens,
-                CurrentQueuedCount = _queue.Sum(w => (long)w.Permits),
+                CurrentQueuedCount = QueuedPermits(),
                 TotalSuccessfulLeases = _granted,
                 TotalFailedLeases = _refused,
             };
