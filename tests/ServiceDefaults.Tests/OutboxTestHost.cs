@@ -69,18 +69,15 @@ public static class OutboxTestHost
         return builder.Build();
     }
 
-    public static Dictionary<string, string?> Sqlite(string folder) => new()
-    {
-        ["Persistence:Provider"] = "Sqlite",
-        ["Persistence:DataDirectory"] = folder,
-        ["Messaging:Transport"] = "InMemory",
-        ["Outbox:PollInterval"] = "00:00:00.100",
-    };
+    public static Dictionary<string, string?> Sqlite(string folder) => Settings("Sqlite", ("Persistence:DataDirectory", folder));
 
-    public static Dictionary<string, string?> Postgres(string connectionString) => new()
+    public static Dictionary<string, string?> Postgres(string connectionString) => Settings("Postgres", ("ConnectionStrings:TestDb", connectionString));
+
+    /// <summary>The provider and where its database is, on the in-memory bus, polled every 100 ms.</summary>
+    static Dictionary<string, string?> Settings(string provider, (string Key, string Value) database) => new()
     {
-        ["Persistence:Provider"] = "Postgres",
-        ["ConnectionStrings:TestDb"] = connectionString,
+        ["Persistence:Provider"] = provider,
+        [database.Key] = database.Value,
         ["Messaging:Transport"] = "InMemory",
         ["Outbox:PollInterval"] = "00:00:00.100",
     };

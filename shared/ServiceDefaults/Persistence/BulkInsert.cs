@@ -51,12 +51,9 @@ public static class BulkInsert
     static async Task SaveAllAsync(DbContext db, Func<CancellationToken, Task> bulkWrites, IDbContextTransaction? commit, CancellationToken cancellationToken)
     {
         var written = await BulkUpdate.ApplyAsync(db, cancellationToken);
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         try
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect && !written.ChangesDetected;
-            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+            await SaveChangesAsync(db, detectChanges: !written.ChangesDetected, cancellationToken);
             await bulkWrites(cancellationToken);
             if (commit is not null)
             {
@@ -67,6 +64,17 @@ public static class BulkInsert
         {
             written.Restore();
             throw;
+        }
+    }
+
+    /// <summary>Saves without accepting; skips detecting changes again when the caller has just done it.</summary>
+    static async Task SaveChangesAsync(DbContext db, bool detectChanges, CancellationToken cancellationToken)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = detect && detectChanges;
+        try
+        {
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         }
         finally
         {
