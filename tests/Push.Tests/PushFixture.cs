@@ -29,7 +29,14 @@ public sealed class PushFixture : IAsyncLifetime
 
     WebApplication? _sandbox;
 
-    public PushFactory Factory { get; } = (PushFactory)new PushFactory()
+    public PushFactory Factory { get; } = WithTestSettings(new PushFactory());
+
+    /// <summary>
+    /// Fast retries and unthrottled connectors; a short lease, so that a store claimed by a host another test
+    /// has just shut down is free again within seconds, not the minute a production lease lasts.
+    /// </summary>
+    static PushFactory WithTestSettings(PushFactory factory) => (PushFactory)factory
+        .With("Push:Lease", "00:00:03")
         .With("Push:PollInterval", "00:00:00.200")
         .With("Push:RetryBaseDelay", "00:00:00.050")
         .With("Push:RetryMaxDelay", "00:00:00.400")
@@ -77,6 +84,17 @@ public sealed class PushFixture : IAsyncLifetime
         Factory.Services.GetRequiredService<IDataProtectionProvider>()
             .CreateProtector(DataProtectionExtensions.StoreCredentialsPurpose)
             .Protect(JsonSerializer.Serialize(credentials, Json));
+
+    /// <summary>A second Push host with the same settings, database and key ring (started; the caller disposes it).</summary>
+    public PushFactory SecondInstance()
+    {
+        var second = (PushFactory)WithTestSettings(new PushFactory())
+            .With("Persistence:DataDirectory", Factory.DataDirectory)
+            .With("DataProtection:KeysDirectory", Path.Combine(Factory.DataDirectory, "keys"))
+            .With("Push:PollInterval", "00:00:00.050");
+        _ = second.Server;
+        return second;
+    }
 
     /// <summary>Waits until the Push database satisfies <paramref name="condition"/> (used to wait for read models).</summary>
     internal async Task WaitForDbAsync(Func<PushDbContext, Task<bool>> condition, string what, TimeSpan? timeout = null)

@@ -160,13 +160,13 @@ public sealed class Seller
         return id;
     }
 
-    /// <summary>Publishes the merchant SKU's next level version in the warehouse (no waiting: it is the trigger).</summary>
-    public async Task StockAsync(Guid merchantId, string code, int available, string warehouse = "WH1", long? version = null)
+    /// <summary>Publishes the merchant SKU's next level version in the warehouse (no waiting: it is the trigger), through <paramref name="via"/> or the fixture's host.</summary>
+    public async Task StockAsync(Guid merchantId, string code, int available, string warehouse = "WH1", long? version = null, PushFactory? via = null)
     {
         var key = (merchantId, warehouse);
         var next = version ?? _levelVersions.GetValueOrDefault(key) + 1;
         _levelVersions[key] = Math.Max(next, _levelVersions.GetValueOrDefault(key));
-        await _f.Factory.Bus.Publish(new StockChanged(TenantId, merchantId, code, WarehouseId(warehouse), warehouse, available, 0, available, next, "Count", DateTime.UtcNow));
+        await (via ?? _f.Factory).Bus.Publish(new StockChanged(TenantId, merchantId, code, WarehouseId(warehouse), warehouse, available, 0, available, next, "Count", DateTime.UtcNow));
     }
 
     public async Task<StockView> SandboxAsync(TestStore store) =>

@@ -10,11 +10,7 @@ public sealed class TwoInstanceTests(PushFixture fixture)
     [Fact]
     public async Task TwoInstances_OneDatabase_EachVersionPushedOnce()
     {
-        await using var second = (PushFactory)new PushFactory()
-            .With("Persistence:DataDirectory", fixture.Factory.DataDirectory)
-            .With("DataProtection:KeysDirectory", Path.Combine(fixture.Factory.DataDirectory, "keys"))
-            .With("Push:PollInterval", "00:00:00.050");
-        _ = second.Server;
+        await using var second = fixture.SecondInstance();
         var seller = await Seller.CreateAsync(fixture);
         var skus = new List<TestSku>();
         var merchant = await seller.MerchantAsync("TWO-1");

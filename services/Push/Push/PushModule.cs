@@ -35,6 +35,7 @@ public static class PushModule
         builder.Services.AddSingleton<DispatchSignal>();
         builder.Services.AddSingleton<PushPlanner>();
         builder.Services.AddSingleton<StockChanges>();
+        builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<StoreCredentialsReader>();
         builder.Services.AddSingleton<StoreLeases>();
         builder.Services.AddHostedService<PushDispatcher>();

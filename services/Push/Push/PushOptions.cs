@@ -47,6 +47,13 @@ public sealed class PushOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Rows of tenants' catalogs (mappings, merchant SKUs, bundle components, rules, stores) kept in memory by one
+    /// instance in all; a tenant's catalog larger than a quarter of it is not kept. Zero turns the cache off.
+    /// </summary>
+    [Range(0, 100_000_000)]
+    public long CatalogCacheRows { get; set; } = 2_000_000;
+
     /// <summary>How long push records are kept.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan RecordRetention { get; set; } = TimeSpan.FromDays(90);

@@ -50,6 +50,11 @@ public static class BulkInsert
     /// </summary>
     static async Task SaveAllAsync(DbContext db, Func<CancellationToken, Task> bulkWrites, IDbContextTransaction? commit, CancellationToken cancellationToken)
     {
+        if (db is ISaveHook hook)
+        {
+            await hook.BeforeSaveAsync(cancellationToken);
+        }
+
         var written = await BulkUpdate.ApplyAsync(db, cancellationToken);
         try
         {

@@ -13,8 +13,9 @@ internal sealed class MappingChangedConsumer(PushPlanner planner) : IConsumer<Ma
     public async Task Consume(ConsumeContext<MappingChanged> context)
     {
         var message = context.Message;
-        await planner.RunAsync(message.TenantId, async (db, now, ct) =>
+        await planner.RunAsync(message.TenantId, async (unit, ct) =>
         {
+            var (db, now, _) = unit;
             var mapping = await db.Mappings.FindAsync([message.StoreSkuId], ct);
             if (mapping is not null && (mapping.Version >= message.Version || mapping.TenantId != message.TenantId))
             {

@@ -16,8 +16,9 @@ internal sealed class PushRequestedConsumer(PushPlanner planner) : IConsumer<Pus
     public async Task Consume(ConsumeContext<PushRequested> context)
     {
         var message = context.Message;
-        await planner.RunAsync(message.TenantId, async (db, now, ct) =>
+        await planner.RunAsync(message.TenantId, async (unit, ct) =>
         {
+            var (db, now, _) = unit;
             if (!await db.TryRecordInboxAsync(context.MessageId, QueueName, now, ct))
             {
                 return null;

@@ -13,8 +13,9 @@ internal sealed class StoreSkuChangedConsumer(PushPlanner planner) : IConsumer<S
     public async Task Consume(ConsumeContext<StoreSkuChanged> context)
     {
         var message = context.Message;
-        await planner.RunAsync(message.TenantId, async (db, now, ct) =>
+        await planner.RunAsync(message.TenantId, async (unit, ct) =>
         {
+            var (db, now, _) = unit;
             var sku = await db.StoreSkus.FindAsync([message.StoreSkuId], ct);
             if (sku is not null && (sku.Version >= message.Version || sku.TenantId != message.TenantId))
             {

@@ -170,7 +170,7 @@ internal static class RecordEndpoints
         var storeSkuIds = await failed.Select(r => r.StoreSkuId).Distinct().Take(MaxRetryStoreSkus).ToListAsync(cancellationToken);
         if (storeSkuIds.Count > 0)
         {
-            await planner.RunAsync(tenantId, (_, now, _) => Task.FromResult<Trigger?>(new Trigger(TriggerReason.Retry, storeSkuIds, now)), cancellationToken);
+            await planner.RunAsync(tenantId, (unit, _) => Task.FromResult<Trigger?>(new Trigger(TriggerReason.Retry, storeSkuIds, unit.Now)), cancellationToken);
         }
 
         return TypedResults.Accepted("/api/push/records?reason=Retry", new RetryAccepted(storeSkuIds.Count));

@@ -75,7 +75,7 @@ internal static class SimulateEndpoints
             return Problems.NotFound($"Unknown merchant SKU codes: {string.Join(", ", unknown)}.");
         }
 
-        var mappings = await SnapshotLoader.MappedToAsync(db, tenantId, merchants.Select(m => m.Id).ToList(), cancellationToken);
+        var mappings = await SnapshotLoader.MappedToAsync(db, tenantId, merchants.Select(m => m.Id).ToList(), catalog: null, cancellationToken);
         var ids = mappings.Select(m => m.StoreSkuId).Distinct().ToList();
         var plan = await db.TenantSettings.AsNoTracking().Where(t => t.TenantId == tenantId).Select(t => (Plan?)t.Plan).FirstOrDefaultAsync(cancellationToken) ?? Plan.Free;
         var data = await SnapshotLoader.LoadAsync(db, tenantId, plan, ids, trackStates: false, cancellationToken, new(mappings, null));

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PushInventory.Push.Domain;
 using PushInventory.ServiceDefaults.Outbox;
+using PushInventory.ServiceDefaults.Persistence;
 
 namespace PushInventory.Push.Persistence;
 
-internal sealed class PushDbContext(DbContextOptions<PushDbContext> options) : DbContext(options), IOutboxDbContext
+internal sealed class PushDbContext(DbContextOptions<PushDbContext> options) : DbContext(options), IOutboxDbContext, ISaveHook
 {
     public DbSet<TenantSettings> TenantSettings => Set<TenantSettings>();
     public DbSet<Store> Stores => Set<Store>();
@@ -20,6 +21,62 @@ internal sealed class PushDbContext(DbContextOptions<PushDbContext> options) : D
     public DbSet<StoreLease> StoreLeases => Set<StoreLease>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSaveAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await BeforeSaveAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renews the catalog stamp of each tenant whose mappings, merchant SKUs, bundle recipes, rules or stores this
+    /// save changes, in the same transaction (a tenant without settings yet gets a row with the defaults).
+    /// </summary>
+    public async Task BeforeSaveAsync(CancellationToken cancellationToken)
+    {
+        var tenants = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity switch
+            {
+                SkuMapping m => m.TenantId,
+                MerchantSku m => m.TenantId,
+                BundleComponent c => c.TenantId,
+                PushRule r => r.TenantId,
+                Store s => s.TenantId,
+                _ => (Guid?)null,
+            })
+            .OfType<Guid>()
+            .Distinct()
+            .ToList();
+        if (tenants.Count == 0)
+        {
+            return;
+        }
+
+        var settings = await TenantSettings.Where(t => tenants.Contains(t.TenantId)).ToDictionaryAsync(t => t.TenantId, cancellationToken);
+        foreach (var tenantId in tenants)
+        {
+            if (!settings.TryGetValue(tenantId, out var row))
+            {
+                row = TenantSettings.Local.FirstOrDefault(t => t.TenantId == tenantId) ?? TenantSettings.Add(new TenantSettings { TenantId = tenantId }).Entity;
+            }
+
+            row.CatalogStamp = Guid.NewGuid();
+
+            // Marked, not detected: the save that follows may run with change detection off.
+            var entry = Entry(row);
+            if (entry.State != EntityState.Added)
+            {
+                entry.Property(t => t.CatalogStamp).IsModified = true;
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -31,7 +31,7 @@ internal sealed partial class PushPlanner(
     /// Runs <paramref name="work"/> (which changes read models and names the store SKUs to recompute, or
     /// returns null), recomputes them and saves everything at once.
     /// </summary>
-    public async Task<PlanResult> RunAsync(Guid tenantId, Func<PushDbContext, DateTime, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken)
+    public async Task<PlanResult> RunAsync(Guid tenantId, Func<PlanUnit, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken)
     {
         var gate = locks.For(tenantId);
         await gate.WaitAsync(cancellationToken);
@@ -73,20 +73,23 @@ internal sealed partial class PushPlanner(
     /// the old level of the other by whichever saves second, when the first found its own result unchanged
     /// and wrote nothing, and that stale quantity would be pushed.
     /// </summary>
-    Task<PlanResult> UnderTenantLockAsync(PushDbContext db, Guid tenantId, Func<PushDbContext, DateTime, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken) =>
+    Task<PlanResult> UnderTenantLockAsync(PushDbContext db, Guid tenantId, Func<PlanUnit, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken) =>
         TenantTransaction.RunAsync(db, AdvisoryLockKind, tenantId, ct => UnitAsync(db, tenantId, work, ct), cancellationToken);
 
     /// <summary>The first key of the planner's advisory locks (the second is the tenant's), apart from any other use of them.</summary>
     const int AdvisoryLockKind = 0x50555348;
 
-    async Task<PlanResult> UnitAsync(PushDbContext db, Guid tenantId, Func<PushDbContext, DateTime, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken)
+    async Task<PlanResult> UnitAsync(PushDbContext db, Guid tenantId, Func<PlanUnit, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var started = Stopwatch.GetTimestamp();
-        var trigger = await work(db, now, cancellationToken);
+
+        // First: the catalog stamp must be read before anything it vouches for (TenantCatalog).
+        var settings = await db.TenantSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId, cancellationToken);
+        var trigger = await work(new PlanUnit(db, now, settings), cancellationToken);
         var worked = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var writes = new RecordWrites();
-        var result = trigger is null ? PlanResult.None : await RecomputeAsync(db, tenantId, trigger, now, writes, cancellationToken);
+        var result = trigger is null ? PlanResult.None : await RecomputeAsync(db, tenantId, settings?.Plan ?? Plan.Free, trigger, now, writes, cancellationToken);
         var computed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         // Read models, states and jobs through the change tracker (a state's stamp guards against other
@@ -96,7 +99,7 @@ internal sealed partial class PushPlanner(
         return result;
     }
 
-    async Task<PlanResult> RecomputeAsync(PushDbContext db, Guid tenantId, Trigger trigger, DateTime now, RecordWrites writes, CancellationToken cancellationToken)
+    async Task<PlanResult> RecomputeAsync(PushDbContext db, Guid tenantId, Plan plan, Trigger trigger, DateTime now, RecordWrites writes, CancellationToken cancellationToken)
     {
         var job = trigger.JobId is { } jobId ? await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.TenantId == tenantId, cancellationToken) : null;
         if (trigger.StoreSkuIds.Count == 0)
@@ -105,8 +108,7 @@ internal sealed partial class PushPlanner(
             return PlanResult.None;
         }
 
-        var settings = await db.TenantSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId, cancellationToken);
-        var data = await SnapshotLoader.LoadAsync(db, tenantId, settings?.Plan ?? Plan.Free, trigger.StoreSkuIds, trackStates: true, cancellationToken, trigger.Preloaded);
+        var data = await SnapshotLoader.LoadAsync(db, tenantId, plan, trigger.StoreSkuIds, trackStates: true, cancellationToken, trigger.Preloaded);
         var decisions = PushEngine.Decide(data.Snapshot, trigger.StoreSkuIds.Distinct());
 
         var traceId = Activity.Current?.TraceId.ToString();

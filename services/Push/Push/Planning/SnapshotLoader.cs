@@ -16,12 +16,17 @@ internal static class SnapshotLoader
 {
     /// <summary>
     /// The mappings of the store SKUs mapped to any of the merchant SKUs or to a bundle that contains one of
-    /// them (two queries, whatever the count). They are also every mapping the snapshot of those store SKUs
+    /// them (two queries, whatever the count; none from a <paramref name="catalog"/>). They are also every mapping the snapshot of those store SKUs
     /// needs (each store SKU has one mapping, and its merchant SKU is one of these), so <see cref="LoadAsync"/>
     /// takes them instead of reading them again.
     /// </summary>
-    public static async Task<List<SkuMapping>> MappedToAsync(PushDbContext db, Guid tenantId, IReadOnlyCollection<Guid> merchantSkuIds, CancellationToken cancellationToken)
+    public static async Task<List<SkuMapping>> MappedToAsync(PushDbContext db, Guid tenantId, IReadOnlyCollection<Guid> merchantSkuIds, TenantCatalog? catalog, CancellationToken cancellationToken)
     {
+        if (catalog is not null)
+        {
+            return [.. merchantSkuIds.Concat(merchantSkuIds.SelectMany(id => catalog.BundlesByComponent[id])).Distinct().SelectMany(id => catalog.MappingsByMerchantSku[id])];
+        }
+
         var ids = merchantSkuIds.ToList();
         var bundleIds = await db.BundleComponents.AsNoTracking()
             .Where(c => c.TenantId == tenantId && ids.Contains(c.ComponentId))
@@ -68,15 +73,20 @@ internal static class SnapshotLoader
                 s => s.Id)
             .Where(s => !s.Deleted)
             .ToDictionary(s => s.Id);
-        var merchants = await db.MerchantSkus.AsNoTracking().Include(m => m.Components)
-            .Where(m => m.TenantId == tenantId && merchantIds.Contains(m.Id) && !m.Deleted)
-            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var catalog = preloaded?.Catalog;
+        var merchants = catalog is not null
+            ? Known(catalog.MerchantSkus, merchantIds)
+            : await db.MerchantSkus.AsNoTracking().Include(m => m.Components)
+                .Where(m => m.TenantId == tenantId && merchantIds.Contains(m.Id) && !m.Deleted)
+                .ToDictionaryAsync(m => m.Id, cancellationToken);
         var componentIds = merchants.Values.SelectMany(m => m.Components).Select(c => c.ComponentId).Distinct().Where(id => !merchants.ContainsKey(id)).ToList();
         var components = componentIds.Count == 0
             ? []
-            : await db.MerchantSkus.AsNoTracking()
-                .Where(m => m.TenantId == tenantId && componentIds.Contains(m.Id) && !m.Deleted)
-                .ToDictionaryAsync(m => m.Id, cancellationToken);
+            : catalog is not null
+                ? Known(catalog.MerchantSkus, componentIds)
+                : await db.MerchantSkus.AsNoTracking()
+                    .Where(m => m.TenantId == tenantId && componentIds.Contains(m.Id) && !m.Deleted)
+                    .ToDictionaryAsync(m => m.Id, cancellationToken);
         var codeOf = merchants.Values.Concat(components.Values).ToDictionary(m => m.Id, m => m.Code);
 
         var levelIds = merchants.Keys.Concat(componentIds).ToList();
@@ -88,13 +98,20 @@ internal static class SnapshotLoader
             db.StockLevels.Local,
             l => l.TenantId == tenantId && levelIdSet.Contains(l.MerchantSkuId),
             l => (l.MerchantSkuId, l.WarehouseId));
-        var rules = await db.Rules.AsNoTracking()
-            .Where(r => r.TenantId == tenantId && !r.Deleted)
-            .Select(r => r.Snapshot)
-            .ToListAsync(cancellationToken);
-        var stores = await db.Stores.AsNoTracking()
-            .Where(s => s.TenantId == tenantId && !s.Deleted)
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        IReadOnlyList<RuleInput> rules = catalog is not null
+            ? catalog.Rules
+            : (await db.Rules.AsNoTracking()
+                .Where(r => r.TenantId == tenantId && !r.Deleted)
+                .Select(r => r.Snapshot)
+                .ToListAsync(cancellationToken))
+                .Select(RuleSnapshots.ToInput)
+                .DistinctBy(r => r.Id)
+                .ToList();
+        IReadOnlyDictionary<Guid, Store> stores = catalog is not null
+            ? catalog.Stores
+            : await db.Stores.AsNoTracking()
+                .Where(s => s.TenantId == tenantId && !s.Deleted)
+                .ToDictionaryAsync(s => s.Id, cancellationToken);
         var stateQuery = db.States.Where(s => s.TenantId == tenantId && allIds.Contains(s.StoreSkuId));
         var states = await (trackStates ? stateQuery : stateQuery.AsNoTracking()).ToDictionaryAsync(s => s.StoreSkuId, cancellationToken);
 
@@ -118,7 +135,7 @@ internal static class SnapshotLoader
 
         var snapshot = new TenantSnapshot(
             plan,
-            rules.Select(RuleSnapshots.ToInput).DistinctBy(r => r.Id),
+            rules,
             stores.Values.Select(s => new StoreInput(s.Id, s.Marketplace, s.Name)),
             storeSkuInputs,
             merchantInputs,
@@ -146,7 +163,11 @@ internal static class SnapshotLoader
     /// <summary>What a unit of work already read, so the snapshot does not read it again.</summary>
     /// <param name="Mappings">Every mapping of the store SKUs to recompute and of their merchant SKUs (<see cref="MappedToAsync"/>).</param>
     /// <param name="LevelSkuIds">Merchant SKUs whose levels (every warehouse) are tracked in the context.</param>
-    public sealed record Preloaded(IReadOnlyList<SkuMapping>? Mappings, IReadOnlySet<Guid>? LevelSkuIds);
+    /// <param name="Catalog">The tenant's catalog, current as of the unit's start: merchant SKUs, rules and stores are taken from it.</param>
+    public sealed record Preloaded(IReadOnlyList<SkuMapping>? Mappings, IReadOnlySet<Guid>? LevelSkuIds, TenantCatalog? Catalog = null);
+
+    static Dictionary<Guid, MerchantSku> Known(IReadOnlyDictionary<Guid, MerchantSku> merchantSkus, IEnumerable<Guid> ids) =>
+        ids.Select(merchantSkus.GetValueOrDefault).OfType<MerchantSku>().ToDictionary(m => m.Id);
 
     static string? MappedCode(SkuMapping? mapping, Dictionary<Guid, string> codeOf) =>
         mapping?.MerchantSkuId is not { } id ? null : codeOf.GetValueOrDefault(id, mapping.MerchantSkuCode ?? id.ToString());

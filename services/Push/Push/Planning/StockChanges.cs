@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PushInventory.Contracts;
 using PushInventory.Push.Domain;
-using PushInventory.Push.Persistence;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Messaging;
 
@@ -22,12 +21,14 @@ internal sealed partial class StockChanges
     public const int MaxGroupChanges = 5_000;
 
     readonly PushPlanner _planner;
+    readonly CatalogCache _catalogs;
     readonly ILogger<StockChanges> _logger;
     readonly GroupCommit<Guid, StockChanged, bool> _groups;
 
-    public StockChanges(PushPlanner planner, ILogger<StockChanges> logger)
+    public StockChanges(PushPlanner planner, CatalogCache catalogs, ILogger<StockChanges> logger)
     {
         _planner = planner;
+        _catalogs = catalogs;
         _logger = logger;
         _groups = new(ApplyGroupAsync, MaxGroupChanges);
     }
@@ -40,13 +41,14 @@ internal sealed partial class StockChanges
     {
         var started = Stopwatch.GetTimestamp();
         var newest = changes.NewestBy(m => (m.MerchantSkuId, m.WarehouseId), m => m.Version);
-        var result = await _planner.RunAsync(tenantId, (db, _, ct) => ApplyLevelsAsync(db, tenantId, newest, ct), CancellationToken.None);
+        var result = await _planner.RunAsync(tenantId, (unit, ct) => ApplyLevelsAsync(unit, tenantId, newest, ct), CancellationToken.None);
         LogGroup(_logger, tenantId, changes.Count, newest.Count, result.Queued, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new bool[changes.Count];
     }
 
-    static async Task<Trigger?> ApplyLevelsAsync(PushDbContext db, Guid tenantId, List<StockChanged> changes, CancellationToken cancellationToken)
+    async Task<Trigger?> ApplyLevelsAsync(PlanUnit unit, Guid tenantId, List<StockChanged> changes, CancellationToken cancellationToken)
     {
+        var db = unit.Db;
         var skuIds = changes.Select(c => c.MerchantSkuId).Distinct().ToList();
         var levels = await db.StockLevels
             .Where(l => l.TenantId == tenantId && skuIds.Contains(l.MerchantSkuId))
@@ -81,12 +83,14 @@ internal sealed partial class StockChanges
             return null;
         }
 
-        var mappings = await SnapshotLoader.MappedToAsync(db, tenantId, changed, cancellationToken);
+        // The tenant's mappings, merchant SKUs, rules and stores from memory while its catalog is unchanged.
+        var catalog = await _catalogs.GetAsync(db, tenantId, unit.Settings?.CatalogStamp, cancellationToken);
+        var mappings = await SnapshotLoader.MappedToAsync(db, tenantId, changed, catalog, cancellationToken);
 
         // Latency is measured from the oldest change the group carries.
         return new Trigger(TriggerReason.StockChanged, [.. mappings.Select(m => m.StoreSkuId).Distinct()], changes.Where(c => changed.Contains(c.MerchantSkuId)).Min(c => c.OccurredAt))
         {
-            Preloaded = new(mappings, skuIds.ToHashSet()),
+            Preloaded = new(mappings, skuIds.ToHashSet(), catalog),
         };
     }
 

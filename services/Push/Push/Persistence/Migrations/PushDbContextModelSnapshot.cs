@@ -544,6 +544,9 @@ namespace PushInventory.Push.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("CatalogStamp")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("InventoryFeaturesEnabled")
                         .HasColumnType("boolean");
 
