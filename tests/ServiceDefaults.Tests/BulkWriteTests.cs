@@ -251,6 +251,62 @@ public sealed class BulkWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BulkInsert_FewRowsOfScalarColumns_WritesEveryValue_NullsAndConversionsIncluded()
+    {
+        // Scalar columns only and few rows: one INSERT from unnest'ed arrays, not COPY.
+        var tenantId = Guid.NewGuid();
+        var rows = Enumerable.Range(0, 40).Select(i => new Counter
+        {
+            TenantId = tenantId,
+            Id = Guid.NewGuid(),
+            Value = i,
+            Limit = i % 3 == 0 ? null : i * 10,
+            Note = i % 2 == 0 ? null : $"note {i}",
+            Shade = i % 2 == 0 ? Shade.Light : Shade.Dark,
+            TouchedAt = i % 4 == 0 ? null : new DateTime(2026, 11, 28, 12, 0, i, DateTimeKind.Utc),
+            Stamp = Guid.NewGuid(),
+        }).ToList();
+        await using (var db = Context())
+        {
+            await db.SaveChangesWithBulkAsync(ct => db.BulkInsertAsync(rows, ct), CancellationToken.None);
+        }
+
+        await using var check = Context();
+        var saved = await check.Counters.AsNoTracking().Where(c => c.TenantId == tenantId).ToDictionaryAsync(c => c.Id);
+        saved.Count.ShouldBe(rows.Count);
+        foreach (var row in rows)
+        {
+            var counter = saved[row.Id];
+            counter.Value.ShouldBe(row.Value);
+            counter.Limit.ShouldBe(row.Limit);
+            counter.Note.ShouldBe(row.Note);
+            counter.Shade.ShouldBe(row.Shade);
+            counter.TouchedAt.ShouldBe(row.TouchedAt);
+            counter.Stamp.ShouldBe(row.Stamp);
+        }
+    }
+
+    [Fact]
+    public async Task BulkInsert_FewScalarRowsOneOfWhichExists_FailsAndInsertsNoneOfTheOthers()
+    {
+        var existing = new Counter { TenantId = Guid.NewGuid(), Id = Guid.NewGuid(), Value = 1 };
+        await using (var db = Context())
+        {
+            db.Counters.Add(existing);
+            await db.SaveChangesAsync();
+        }
+
+        var rows = Enumerable.Range(0, 20).Select(i => new Counter { TenantId = existing.TenantId, Id = Guid.NewGuid(), Value = i }).Append(new Counter { TenantId = existing.TenantId, Id = existing.Id, Value = 2 }).ToList();
+        await using (var db = Context())
+        {
+            await Should.ThrowAsync<PostgresException>(() => db.SaveChangesWithBulkAsync(ct => db.BulkInsertAsync(rows, ct), CancellationToken.None));
+        }
+
+        await using var check = Context();
+        (await check.Counters.CountAsync(c => c.TenantId == existing.TenantId)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task BulkInsert_OfARowThatExists_FailsAndInsertsNoneOfTheOthers()
     {
         var existing = new Entry { Id = Guid.NewGuid(), Name = "first", At = DateTime.UtcNow };

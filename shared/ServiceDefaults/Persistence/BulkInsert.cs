@@ -21,6 +21,9 @@ public static class BulkInsert
     const int MaxParameters = 200;
     const int MaxRowsPerStatement = 1_000;
 
+    /// <summary>PostgreSQL: more rows than this go in by <c>COPY</c>, whose extra round trip then costs less than the arrays.</summary>
+    const int MaxUnnestRows = 500;
+
     /// <summary>
     /// Saves the tracked changes and runs <paramref name="bulkWrites"/> (bulk inserts) in one transaction,
     /// under the provider's execution strategy; the tracked changes are accepted only once it committed.
@@ -108,7 +111,16 @@ public static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         if (db.Database.IsNpgsql())
         {
-            await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), sql, table, columns, rows, cancellationToken);
+            var npgsql = (NpgsqlConnection)db.Database.GetDbConnection();
+            if (rows.Count <= MaxUnnestRows && columns.All(c => c.Mapping.ElementTypeMapping is null))
+            {
+                await UnnestAsync(npgsql, (NpgsqlTransaction)transaction.GetDbTransaction(), sql, table, columns, rows, cancellationToken);
+            }
+            else
+            {
+                await CopyAsync(npgsql, sql, table, columns, rows, cancellationToken);
+            }
+
             return;
         }
 
@@ -145,7 +157,33 @@ public static class BulkInsert
     }
 
     /// <summary>
-    /// PostgreSQL: one binary <c>COPY</c> (in the connection's transaction), the cheapest way in for many rows:
+    /// PostgreSQL, a few rows of scalar columns: <c>INSERT INTO t (…) SELECT * FROM unnest(@v0, @v1, …)</c>, one
+    /// array parameter per column. One round trip where <c>COPY</c> takes two (the server answers the command
+    /// before the rows are sent), and the same text whatever the count, so PostgreSQL prepares it once.
+    /// </summary>
+    static async Task UnnestAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, ISqlGenerationHelper sql, StoreObjectIdentifier table, List<Column> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = new StringBuilder("INSERT INTO ")
+            .Append(sql.DelimitIdentifier(table.Name, table.Schema))
+            .Append(" (")
+            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))
+            .Append(") SELECT * FROM unnest(")
+            .AppendJoin(", ", columns.Select((_, i) => sql.GenerateParameterNamePlaceholder($"v{i}")))
+            .Append(')')
+            .ToString();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var getter = columns[c].Property.GetGetter();
+            command.Parameters.Add(PostgresArrays.Parameter($"v{c}", columns[c].Property, columns[c].Mapping, rows.Select(r => getter.GetClrValue(r!)), rows.Count));
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL, many rows or an array column: one binary <c>COPY</c> (in the connection's transaction), the cheapest way in for many rows:
     /// no statement to parse, no parameter per value.
     /// </summary>
     static async Task CopyAsync<T>(NpgsqlConnection connection, ISqlGenerationHelper sql, StoreObjectIdentifier table, List<Column> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken)

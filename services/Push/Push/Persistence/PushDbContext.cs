@@ -53,6 +53,7 @@ internal sealed class PushDbContext(DbContextOptions<PushDbContext> options) : D
             })
             .OfType<Guid>()
             .Distinct()
+            .Where(tenantId => !StampRenewed(tenantId))
             .ToList();
         if (tenants.Count == 0)
         {
@@ -77,6 +78,12 @@ internal sealed class PushDbContext(DbContextOptions<PushDbContext> options) : D
             }
         }
     }
+
+    /// <summary>Whether this save already renews the tenant's stamp (a save with set-based writes calls the hook twice).</summary>
+    bool StampRenewed(Guid tenantId) =>
+        TenantSettings.Local.FirstOrDefault(t => t.TenantId == tenantId) is { } row
+        && Entry(row) is var entry
+        && (entry.State == EntityState.Added || entry.Property(t => t.CatalogStamp).IsModified);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
