@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,6 +58,31 @@ public sealed class OutboxTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
         await Eventually.WaitAsync(async () => (await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == messageId)).SentAt is not null, TimeSpan.FromSeconds(10), "the row to be marked sent");
         await restarted.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_OnASqliteFileOfAnOlderSchema_StopsAndSaysWhatToDo()
+    {
+        using (var first = OutboxTestHost.Build(OutboxTestHost.Sqlite(_folder)))
+        {
+            await first.StartAsync();
+            await first.StopAsync();
+        }
+
+        // The file as an older version left it: a column the model has now is missing.
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "test.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "ALTER TABLE \"Effects\" DROP COLUMN \"PingId\"";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        using var again = OutboxTestHost.Build(OutboxTestHost.Sqlite(_folder));
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => again.StartAsync());
+        error.Message.ShouldContain("older version");
+        error.Message.ShouldContain("PingId");
+        error.Message.ShouldContain("Persistence:DataDirectory");
     }
 
     [Fact]
