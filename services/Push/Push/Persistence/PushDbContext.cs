@@ -40,6 +40,11 @@ internal sealed class PushDbContext(DbContextOptions<PushDbContext> options) : D
     /// </summary>
     public async Task BeforeSaveAsync(CancellationToken cancellationToken)
     {
+        if (!TracksCatalog())
+        {
+            return;
+        }
+
         var tenants = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.Entity switch
@@ -76,6 +81,24 @@ internal sealed class PushDbContext(DbContextOptions<PushDbContext> options) : D
             {
                 entry.Property(t => t.CatalogStamp).IsModified = true;
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether any catalog row is tracked at all, looked up without detecting changes: the hot saves (a recompute
+    /// of stock changes, a settle) track none, and need not pay for detecting changes once more here.
+    /// </summary>
+    bool TracksCatalog()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return ChangeTracker.Entries().Any(e => e.Entity is SkuMapping or MerchantSku or BundleComponent or PushRule or Store);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
