@@ -98,20 +98,8 @@ internal static class SnapshotLoader
             db.StockLevels.Local,
             l => l.TenantId == tenantId && levelIdSet.Contains(l.MerchantSkuId),
             l => (l.MerchantSkuId, l.WarehouseId));
-        IReadOnlyList<RuleInput> rules = catalog is not null
-            ? catalog.Rules
-            : (await db.Rules.AsNoTracking()
-                .Where(r => r.TenantId == tenantId && !r.Deleted)
-                .Select(r => r.Snapshot)
-                .ToListAsync(cancellationToken))
-                .Select(RuleSnapshots.ToInput)
-                .DistinctBy(r => r.Id)
-                .ToList();
-        IReadOnlyDictionary<Guid, Store> stores = catalog is not null
-            ? catalog.Stores
-            : await db.Stores.AsNoTracking()
-                .Where(s => s.TenantId == tenantId && !s.Deleted)
-                .ToDictionaryAsync(s => s.Id, cancellationToken);
+        IReadOnlyList<RuleInput> rules = catalog?.Rules ?? await TenantCatalog.ReadRulesAsync(db, tenantId, cancellationToken);
+        IReadOnlyDictionary<Guid, Store> stores = catalog?.Stores ?? await TenantCatalog.ReadStoresAsync(db, tenantId, cancellationToken);
         var stateQuery = db.States.Where(s => s.TenantId == tenantId && allIds.Contains(s.StoreSkuId));
         var states = await (trackStates ? stateQuery : stateQuery.AsNoTracking()).ToDictionaryAsync(s => s.StoreSkuId, cancellationToken);
 

@@ -57,13 +57,23 @@ internal sealed class TenantCatalog
             .Where(m => m.TenantId == tenantId && !m.Deleted)
             .ToListAsync(cancellationToken);
         var components = await db.BundleComponents.AsNoTracking().Where(c => c.TenantId == tenantId).ToListAsync(cancellationToken);
-        var rules = await db.Rules.AsNoTracking()
-            .Where(r => r.TenantId == tenantId && !r.Deleted)
-            .Select(r => r.Snapshot)
-            .ToListAsync(cancellationToken);
-        var stores = await db.Stores.AsNoTracking()
-            .Where(s => s.TenantId == tenantId && !s.Deleted)
-            .ToListAsync(cancellationToken);
-        return new(stamp, mappings, merchantSkus, components, [.. rules.Select(RuleSnapshots.ToInput).DistinctBy(r => r.Id)], stores);
+        var rules = await ReadRulesAsync(db, tenantId, cancellationToken);
+        var stores = await ReadStoresAsync(db, tenantId, cancellationToken);
+        return new(stamp, mappings, merchantSkus, components, rules, [.. stores.Values]);
     }
+
+    /// <summary>The tenant's rules not deleted, parsed (what a recompute without a catalog reads too).</summary>
+    public static async Task<List<RuleInput>> ReadRulesAsync(PushDbContext db, Guid tenantId, CancellationToken cancellationToken) =>
+        [.. (await db.Rules.AsNoTracking()
+                .Where(r => r.TenantId == tenantId && !r.Deleted)
+                .Select(r => r.Snapshot)
+                .ToListAsync(cancellationToken))
+            .Select(RuleSnapshots.ToInput)
+            .DistinctBy(r => r.Id)];
+
+    /// <summary>The tenant's stores not deleted, by id (what a recompute without a catalog reads too).</summary>
+    public static Task<Dictionary<Guid, Store>> ReadStoresAsync(PushDbContext db, Guid tenantId, CancellationToken cancellationToken) =>
+        db.Stores.AsNoTracking()
+            .Where(s => s.TenantId == tenantId && !s.Deleted)
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
 }
