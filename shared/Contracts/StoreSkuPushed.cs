@@ -1,6 +1,9 @@
 namespace PushInventory.Contracts;
 
-/// <summary>A push to a marketplace ended (succeeded or failed for good).</summary>
+/// <summary>
+/// A push to a marketplace ended (succeeded or failed for good). Published inside <see cref="StoreSkusPushed"/>,
+/// with the other pushes of its round.
+/// </summary>
 /// <param name="TenantId">The seller account.</param>
 /// <param name="RecordId">The push record.</param>
 /// <param name="StoreId">The store.</param>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using PushInventory.Contracts;
 using PushInventory.TestSupport;
 using Shouldly;
 using Xunit;
@@ -28,6 +29,7 @@ public sealed class PushFlowTests : IAsyncLifetime
     public async Task StockChange_WithTwoPushInstances_ReachesEveryStoreOncePerComputation()
     {
         using var seller = await Seller.CreateAsync(_sut);
+        await using var ended = await BusRecorder<StoreSkuPushed>.StartAsync<StoreSkusPushed>(_system.Bus, b => b.Pushes);
         var stores = new List<Seller.Store>
         {
             await seller.StoreAsync("Shopee", "Shopee PH"),
@@ -100,6 +102,20 @@ public sealed class PushFlowTests : IAsyncLifetime
 
         var records = await seller.RecordsAsync("status=Succeeded&limit=500");
         records.GetProperty("items").GetArrayLength().ShouldBeGreaterThan(storeSkus.Count);
+
+        // Every push on record as succeeded reached the bus too, as a StoreSkuPushed carried by its round's message.
+        var succeeded = records.GetProperty("items").EnumerateArray().ToList();
+        await Eventually.WaitAsync(
+            () => succeeded.All(r => ended.Messages.Any(p => p.RecordId == r.GetProperty("id").GetGuid())),
+            TimeSpan.FromSeconds(30),
+            "a StoreSkuPushed on the bus for every succeeded push");
+        foreach (var record in succeeded)
+        {
+            var push = ended.Messages.First(p => p.RecordId == record.GetProperty("id").GetGuid());
+            (push.StoreSkuId, push.Quantity, push.Succeeded).ShouldBe((record.GetProperty("storeSkuId").GetGuid(), record.GetProperty("quantity").GetInt32(), true));
+        }
+
+        ended.MessageIds.Count.ShouldBeLessThan(ended.Messages.Count, "the pushes of a round travel in one message");
         var simulated = await Seller.ReadAsync(await seller.Api.PostAsJsonAsync("/api/push/simulate", new { merchantSkuCodes = new[] { "D-2" } }), HttpStatusCode.OK);
         simulated.ToString().ShouldContain("all stores, Shopee first when nearly sold out");
     }

@@ -82,6 +82,49 @@ public sealed class DispatchTests(PushFixture fixture)
     }
 
     [Fact]
+    public async Task EndedPushes_OfOneRound_ArePublishedInOneStoreSkusPushed_EachWithItsRecordsFields()
+    {
+        var seller = await Seller.CreateAsync(fixture);
+        await using var published = await TestSupport.BusRecorder<StoreSkusPushed>.StartAsync(fixture.Factory.Bus);
+        var item = Seller.NewId();
+        var lazada = await seller.StoreAsync(Marketplace.Lazada, "Lazada PH", [($"evt-low-{item}", 10), ($"evt-ok-{item}", 0)]);
+        var merchant = await seller.MerchantAsync("EVT-1");
+        var low = await seller.StoreSkuAsync(lazada, $"evt-low-{item}");
+        var fine = await seller.StoreSkuAsync(lazada, $"evt-ok-{item}");
+        await seller.MapAsync(low, merchant, "EVT-1");
+        await seller.MapAsync(fine, merchant, "EVT-1");
+        await seller.RuleAsync("real", [lazada]);
+
+        await seller.StockAsync(merchant, "EVT-1", 4);
+
+        // One computation of 4 for both store SKUs, due together: one round, one settle, one message with both
+        // ends (one accepted, one refused below the reserved stock). Earlier computations from the mapping and
+        // the rule may have ended in messages of their own.
+        List<RecordItem> ended = [];
+        await TestSupport.Eventually.WaitAsync(
+            async () => (ended = [.. (await seller.RecordsAsync("merchantSkuCode=EVT-1")).Items.Where(r => r.Quantity == 4 && r.Status is "Succeeded" or "Failed")]).Count == 2,
+            TimeSpan.FromSeconds(20),
+            "both pushes of 4 to end");
+        StoreSkusPushed? message = null;
+        await TestSupport.Eventually.WaitAsync(
+            () => (message = published.Messages.FirstOrDefault(m => m.TenantId == seller.TenantId && m.Pushes.Any(p => p.Quantity == 4))) is not null,
+            TimeSpan.FromSeconds(20),
+            "the round's StoreSkusPushed");
+        message!.Pushes.Select(p => p.RecordId).Order().ShouldBe(ended.Select(r => r.Id).Order());
+        foreach (var record in ended)
+        {
+            var push = message.Pushes.Single(p => p.RecordId == record.Id);
+            (push.TenantId, push.StoreId, push.StoreSkuId, push.MerchantSkuCode, push.Quantity).ShouldBe((seller.TenantId, lazada.Id, record.StoreSkuId, "EVT-1", 4));
+            push.Succeeded.ShouldBe(record.Status == "Succeeded");
+            push.ErrorCode.ShouldBe(record.ErrorCode);
+        }
+
+        message.Pushes.Single(p => p.StoreSkuId == low.Id).ErrorCode.ShouldBe("4170");
+        message.Pushes.Single(p => p.StoreSkuId == fine.Id).Succeeded.ShouldBeTrue();
+        published.Messages.Count(m => m.TenantId == seller.TenantId && m.Pushes.Any(p => p.Quantity == 4)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task InventoryFeaturesOff_StockChanges_NothingPushedAndPushNowConflicts()
     {
         var off = await Seller.CreateAsync(fixture, features: false);

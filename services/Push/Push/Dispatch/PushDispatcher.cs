@@ -347,7 +347,7 @@ internal sealed partial class PushDispatcher(
     /// <summary>
     /// Writes each outcome to its state (tracked: the state's stamp makes the settle redo itself if a recompute
     /// was saved after it read the state) and its record (set-based: the records of a round share a few
-    /// distinct outcomes), with StoreSkuPushed in the outbox in bulk, in one transaction. On PostgreSQL it runs
+    /// distinct outcomes), with the ended pushes in the outbox as StoreSkusPushed (one per round), in one transaction. On PostgreSQL it runs
     /// without the tenant lock, so recomputes go on while pushes are settled (see <see cref="PushState"/>); on
     /// SQLite its caller holds that lock.
     /// </summary>
@@ -401,7 +401,7 @@ internal sealed partial class PushDispatcher(
                             await update.ApplyAsync(db, sameOutcome, ct);
                         }
 
-                        await db.BulkAddOutboxMessagesAsync(events, now, ct);
+                        await db.BulkAddOutboxMessagesAsync(StoreSkusPushed.Batches(events), now, ct);
                     },
                     cancellationToken);
                 foreach (var (outcome, latency) in outcomes)
