@@ -27,10 +27,6 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
-
-    // The test model has no migrations (the tests create its tables): the host's migration at start has nothing to do.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 }
 
 /// <summary>Records what reached it, with the trace it arrived in.</summary>
@@ -65,6 +61,9 @@ public static class OutboxTestHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PingLog>();
         builder.AddServiceDbContext<TestDbContext>("Test");
+        // The test model has no migrations (the tests create its tables): the host's migration at start has nothing
+        // to do. Pooled contexts take their options from the registration, not from OnConfiguring.
+        builder.Services.ConfigureDbContext<TestDbContext>(o => o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         builder.AddMessaging(bus => bus.AddConsumer<PingConsumer>().Endpoint(e => e.Name = "test-ping"));
         return builder.Build();
     }

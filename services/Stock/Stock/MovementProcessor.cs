@@ -46,12 +46,15 @@ internal sealed partial class MovementProcessor
     async Task<IReadOnlyList<MovementResult>> ApplyGroupAsync(Guid tenantId, List<StockMovement> movements)
     {
         var started = Stopwatch.GetTimestamp();
+        // The first attempt does not read which ids were applied before: it relies on the applied ids' key, so a
+        // movement sent again fails the save, and the attempts after that read them and answer it as a duplicate.
+        var readApplied = false;
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _contexts.CreateDbContextAsync();
             var applied = new List<AppliedMovement>();
             var events = new List<StockChanged>();
-            var results = await ApplyOnceAsync(db, tenantId, movements, applied, events, CancellationToken.None);
+            var results = await ApplyOnceAsync(db, tenantId, movements, readApplied, applied, events, CancellationToken.None);
             var worked = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             try
             {
@@ -69,8 +72,15 @@ internal sealed partial class MovementProcessor
             }
             catch (Exception ex) when (ex is DbUpdateException or DbException && attempt < MaxConflictRetries)
             {
-                // Another Stock instance changed one of our levels (or created it, or applied one of our ids) first.
                 LogConflict(_logger, ex, tenantId, attempt);
+                if (!readApplied)
+                {
+                    // Most likely a movement id applied before: read them and go again at once.
+                    readApplied = true;
+                    continue;
+                }
+
+                // Another Stock instance changed one of our levels (or created it, or applied one of our ids) first.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), _time);
             }
             catch (Exception ex) when (ex is DbUpdateException or DbException)
@@ -80,17 +90,19 @@ internal sealed partial class MovementProcessor
         }
     }
 
-    async Task<List<MovementResult>> ApplyOnceAsync(StockDbContext db, Guid tenantId, List<StockMovement> movements, List<AppliedMovement> appliedRows, List<StockChanged> events, CancellationToken cancellationToken)
+    async Task<List<MovementResult>> ApplyOnceAsync(StockDbContext db, Guid tenantId, List<StockMovement> movements, bool readApplied, List<AppliedMovement> appliedRows, List<StockChanged> events, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var ids = movements.Where(m => !string.IsNullOrWhiteSpace(m?.Id)).Select(m => m.Id.Trim()).Distinct().ToList();
         var skuCodes = movements.Where(m => !string.IsNullOrWhiteSpace(m?.MerchantSkuCode)).Select(m => Codes.Normalize(m.MerchantSkuCode)).Distinct().ToList();
         var warehouseCodes = movements.Where(m => !string.IsNullOrWhiteSpace(m?.WarehouseCode)).Select(m => Codes.Normalize(m.WarehouseCode)).Distinct().ToList();
 
-        var applied = (await db.AppliedMovements.AsNoTracking()
-            .Where(a => a.TenantId == tenantId && ids.Contains(a.MovementId))
-            .Select(a => a.MovementId)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var applied = readApplied
+            ? (await db.AppliedMovements.AsNoTracking()
+                .Where(a => a.TenantId == tenantId && ids.Contains(a.MovementId))
+                .Select(a => a.MovementId)
+                .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
         var warehouses = await db.Warehouses.AsNoTracking()
             .Where(w => w.TenantId == tenantId && warehouseCodes.Contains(w.NormalizedCode))
             .ToDictionaryAsync(w => w.NormalizedCode, StringComparer.Ordinal, cancellationToken);
@@ -181,6 +193,6 @@ internal sealed partial class MovementProcessor
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied a group of {Movements} movements of tenant {TenantId} in {Milliseconds} ms ({Worked} ms before saving; attempt {Attempt})")]
     static partial void LogGroup(ILogger logger, Guid tenantId, int movements, int attempt, double worked, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Movement batch of tenant {TenantId} met a concurrent change, attempt {Attempt}; applying it again")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Movement batch of tenant {TenantId} met a movement applied before or a concurrent change, attempt {Attempt}; applying it again")]
     static partial void LogConflict(ILogger logger, Exception ex, Guid tenantId, int attempt);
 }
