@@ -103,19 +103,56 @@ internal sealed partial class MovementProcessor
                 .Select(a => a.MovementId)
                 .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
-        var warehouses = await db.Warehouses.AsNoTracking()
-            .Where(w => w.TenantId == tenantId && warehouseCodes.Contains(w.NormalizedCode))
-            .ToDictionaryAsync(w => w.NormalizedCode, StringComparer.Ordinal, cancellationToken);
-        var skus = (await db.MerchantSkus.AsNoTracking()
-            .Where(s => s.TenantId == tenantId && !s.Deleted && skuCodes.Contains(s.NormalizedCode))
-            .ToListAsync(cancellationToken))
-            .DistinctBy(s => s.NormalizedCode)
-            .ToDictionary(s => s.NormalizedCode, StringComparer.Ordinal);
-        var skuIds = skus.Values.Select(s => s.Id).ToList();
-        var warehouseIds = warehouses.Values.Select(w => w.Id).ToList();
-        var levels = await db.Levels
-            .Where(l => l.TenantId == tenantId && skuIds.Contains(l.MerchantSkuId) && warehouseIds.Contains(l.WarehouseId))
-            .ToDictionaryAsync(l => (l.MerchantSkuId, l.WarehouseId), cancellationToken);
+        // The SKUs and warehouses the group names, their levels, and whether each SKU is a bundle's component, in
+        // one query: a row per known (SKU, warehouse) pair. A pair the group needs and the query did not return
+        // names an unknown SKU or warehouse; only then are they read apart, to say which.
+        var pairs = await (
+                from s in db.MerchantSkus
+                where s.TenantId == tenantId && !s.Deleted && skuCodes.Contains(s.NormalizedCode)
+                from w in db.Warehouses
+                where w.TenantId == tenantId && warehouseCodes.Contains(w.NormalizedCode)
+                from l in db.Levels.Where(l => l.TenantId == tenantId && l.MerchantSkuId == s.Id && l.WarehouseId == w.Id).DefaultIfEmpty()
+                select new
+                {
+                    Sku = new MerchantSku { Id = s.Id, TenantId = s.TenantId, Code = s.Code, NormalizedCode = s.NormalizedCode, IsBundle = s.IsBundle },
+                    Warehouse = new Warehouse { Id = w.Id, TenantId = w.TenantId, Code = w.Code, NormalizedCode = w.NormalizedCode, Name = w.Name },
+                    Level = l,
+                    Component = db.BundleComponents.Any(c => c.TenantId == tenantId && c.ComponentId == s.Id),
+                })
+            .ToListAsync(cancellationToken);
+        var skus = new Dictionary<string, MerchantSku>(StringComparer.Ordinal);
+        var warehouses = new Dictionary<string, Warehouse>(StringComparer.Ordinal);
+        var levels = new Dictionary<(Guid, Guid), StockLevel>();
+        var components = new HashSet<Guid>();
+        var known = new HashSet<(string Sku, string Warehouse)>();
+        foreach (var pair in pairs)
+        {
+            skus.TryAdd(pair.Sku.NormalizedCode, pair.Sku);
+            warehouses.TryAdd(pair.Warehouse.NormalizedCode, pair.Warehouse);
+            known.Add((pair.Sku.NormalizedCode, pair.Warehouse.NormalizedCode));
+            if (pair.Level is not null)
+            {
+                levels[(pair.Level.MerchantSkuId, pair.Level.WarehouseId)] = pair.Level;
+            }
+
+            if (pair.Component)
+            {
+                components.Add(pair.Sku.Id);
+            }
+        }
+
+        if (movements.Any(m => !MovementRules.Problems(m).Any() && !known.Contains((Codes.Normalize(m.MerchantSkuCode), Codes.Normalize(m.WarehouseCode)))))
+        {
+            warehouses = await db.Warehouses.AsNoTracking()
+                .Where(w => w.TenantId == tenantId && warehouseCodes.Contains(w.NormalizedCode))
+                .ToDictionaryAsync(w => w.NormalizedCode, StringComparer.Ordinal, cancellationToken);
+            foreach (var sku in await db.MerchantSkus.AsNoTracking()
+                .Where(s => s.TenantId == tenantId && !s.Deleted && skuCodes.Contains(s.NormalizedCode))
+                .ToListAsync(cancellationToken))
+            {
+                skus.TryAdd(sku.NormalizedCode, sku);
+            }
+        }
 
         var results = new List<MovementResult>(movements.Count);
         var touched = new HashSet<(Guid Sku, Guid Warehouse)>();
@@ -182,7 +219,8 @@ internal sealed partial class MovementProcessor
             results.Add(new(id, MovementStatus.Applied, null, new LevelView(warehouse.Code, level.OnHand, level.Allocated, level.Available, level.Version)));
         }
 
-        if (touched.Count > 0)
+        // Every touched pair was a row of the query, so its SKU's membership in a bundle is known.
+        if (touched.Any(t => components.Contains(t.Sku)))
         {
             await BundleAvailability.RecomputeAsync(db, tenantId, touched, levels, events, now, cancellationToken);
         }
