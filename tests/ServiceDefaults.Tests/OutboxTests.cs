@@ -37,6 +37,126 @@ public sealed class OutboxTests : IDisposable
         return row.Id;
     }
 
+    /// <summary>Writes <paramref name="pings"/> the way the services' hot paths do: in bulk, in a transaction of their own.</summary>
+    static async Task<List<OutboxMessage>> BulkSaveAsync(IHost host, bool commit, params Ping[] pings)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        await db.Database.EnsureCreatedAsync();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.BulkAddOutboxMessagesAsync(pings, DateTime.UtcNow, CancellationToken.None);
+            var rows = await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.Sequence).Take(pings.Length).ToListAsync();
+            if (commit)
+            {
+                await transaction.CommitAsync();
+            }
+            else
+            {
+                await transaction.RollbackAsync();
+            }
+
+            return rows;
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> on settings for <paramref name="provider"/>: a fresh PostgreSQL database (dropped after) or this test's SQLite folder.</summary>
+    async Task OnDatabaseAsync(string provider, Func<Dictionary<string, string?>, Task> test)
+    {
+        var database = $"outbox_{Guid.NewGuid():N}";
+        var settings = provider == "Postgres" ? OutboxTestHost.Postgres(await Infrastructure.CreateDatabaseAsync(database)) : OutboxTestHost.Sqlite(_folder);
+        try
+        {
+            await test(settings);
+        }
+        finally
+        {
+            if (provider == "Postgres")
+            {
+                await Infrastructure.DropDatabaseAsync(database);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public Task BulkAdded_InACommittedTransaction_IsHandedToThePublisherAtOnce_AndMarkedSent(string provider) =>
+        OnDatabaseAsync(provider, async settings =>
+        {
+            // No round would find them in time: rounds run every 10 minutes, and the rows are claimed for their
+            // transaction for 30 s.
+            settings["Outbox:PollInterval"] = "00:10:00";
+            settings["Outbox:Lease"] = "00:00:30";
+            using var host = OutboxTestHost.Build(settings);
+            await using (var schema = host.Services.CreateAsyncScope())
+            {
+                await schema.ServiceProvider.GetRequiredService<TestDbContext>().Database.EnsureCreatedAsync();
+            }
+
+            await host.StartAsync();
+            var pings = Enumerable.Range(0, 3).Select(i => new Ping(Guid.NewGuid(), $"bulk-{i}")).ToArray();
+
+            var rows = await BulkSaveAsync(host, commit: true, pings);
+
+            // Claimed as written, for their transaction: only the handoff can publish them before the claim ends.
+            rows.ShouldAllBe(r => r.LockToken != null && r.LockedUntil > DateTime.UtcNow.AddSeconds(20));
+            var ids = rows.Select(r => r.Id).ToList();
+            var log = host.Services.GetRequiredService<PingLog>();
+            await Eventually.WaitAsync(() => pings.All(p => log.Received.Any(r => r.Ping.Id == p.Id)), TimeSpan.FromSeconds(10), "the committed messages to be published");
+            log.Received.Where(r => pings.Any(p => p.Id == r.Ping.Id)).Select(r => r.MessageId).ShouldBe(ids, ignoreOrder: true);
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            await Eventually.WaitAsync(async () => await db.OutboxMessages.AsNoTracking().CountAsync(m => ids.Contains(m.Id) && m.SentAt != null && m.LockToken == null) == ids.Count, TimeSpan.FromSeconds(10), "the rows to be marked sent");
+            await host.StopAsync();
+        });
+
+    [Fact]
+    public async Task BulkAdded_InATransactionRolledBack_IsNeverPublished()
+    {
+        var settings = OutboxTestHost.Sqlite(_folder);
+        using var host = OutboxTestHost.Build(settings);
+        await host.StartAsync();
+        var rolledBack = new Ping(Guid.NewGuid(), "never");
+        var committed = new Ping(Guid.NewGuid(), "after");
+
+        await BulkSaveAsync(host, commit: false, rolledBack);
+        // The next unit of work gets the same pooled context back: nothing of the first may ride on its commit.
+        await BulkSaveAsync(host, commit: true, committed);
+
+        var log = host.Services.GetRequiredService<PingLog>();
+        await Eventually.WaitAsync(() => log.Received.Any(r => r.Ping.Id == committed.Id), TimeSpan.FromSeconds(10), "the committed message");
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        (await db.OutboxMessages.AsNoTracking().CountAsync()).ShouldBe(1);
+        // One more round trip of the bus for anything sent with it.
+        await BulkSaveAsync(host, commit: true, new Ping(Guid.NewGuid(), "marker"));
+        await Eventually.WaitAsync(() => log.Received.Any(r => r.Ping.Text == "marker"), TimeSpan.FromSeconds(10), "the marker");
+        log.Received.ShouldNotContain(r => r.Ping.Id == rolledBack.Id);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task BulkAdded_ButTheProcessStoppedBeforePublishing_IsPublishedByAnotherOnceItsClaimEnds()
+    {
+        var ping = new Ping(Guid.NewGuid(), "handed off, never published");
+        var settings = OutboxTestHost.Sqlite(_folder);
+        settings["Outbox:Lease"] = "00:00:02";
+        // The first process commits and stops before its dispatcher ran: the rows are claimed for it, unpublished.
+        using (var stopped = OutboxTestHost.Build(settings))
+        {
+            await BulkSaveAsync(stopped, commit: true, ping);
+        }
+
+        using var other = OutboxTestHost.Build(settings);
+        await other.StartAsync();
+        var log = other.Services.GetRequiredService<PingLog>();
+        await Eventually.WaitAsync(() => log.Received.Any(r => r.Ping.Id == ping.Id), TimeSpan.FromSeconds(20), "the message once its claim ran out");
+        log.Received.Count(r => r.Ping.Id == ping.Id).ShouldBe(1);
+        await other.StopAsync();
+    }
+
     [Fact]
     public async Task Outbox_MessageSavedBeforeACrash_IsPublishedAfterRestart()
     {
@@ -108,22 +228,7 @@ public sealed class OutboxTests : IDisposable
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]
-    public async Task Outbox_TwoDispatchersOnOneDatabase_PublishEachMessageExactlyOnce(string provider)
-    {
-        var database = $"outbox_{Guid.NewGuid():N}";
-        var settings = provider == "Postgres" ? OutboxTestHost.Postgres(await Infrastructure.CreateDatabaseAsync(database)) : OutboxTestHost.Sqlite(_folder);
-        try
-        {
-            await PublishOnceEachAsync(settings);
-        }
-        finally
-        {
-            if (provider == "Postgres")
-            {
-                await Infrastructure.DropDatabaseAsync(database);
-            }
-        }
-    }
+    public Task Outbox_TwoDispatchersOnOneDatabase_PublishEachMessageExactlyOnce(string provider) => OnDatabaseAsync(provider, PublishOnceEachAsync);
 
     static async Task PublishOnceEachAsync(Dictionary<string, string?> settings)
     {

@@ -11,14 +11,18 @@ using Microsoft.Extensions.Options;
 namespace PushInventory.ServiceDefaults.Outbox;
 
 /// <summary>
-/// Publishes outbox rows of one DbContext. Woken on commit, polling as the fallback. Each round claims a
-/// batch with a lease (a conditional update, so two instances never claim the same row), publishes it,
-/// and marks rows sent; a failed row is retried with back-off up to <see cref="OutboxOptions.MaxAttempts"/>.
+/// Publishes outbox rows of one DbContext. Rows written in bulk come straight from their committed transaction,
+/// already claimed (<see cref="OutboxHandoff{TContext}"/>), and are published as they come. Other rows are found
+/// by rounds, woken on commit with polling as the fallback: each round claims a batch with a lease (a
+/// conditional update, so two instances never claim the same row), publishes it, and marks rows sent; so are
+/// handed-off rows whose lease ran out unpublished. A failed row is retried with back-off up to
+/// <see cref="OutboxOptions.MaxAttempts"/>.
 /// </summary>
 internal sealed partial class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal<TContext> signal,
+    OutboxHandoff<TContext> handoff,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
@@ -35,6 +39,11 @@ internal sealed partial class OutboxDispatcher<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        await Task.WhenAll(PollAsync(stoppingToken), PublishHandedOffAsync(stoppingToken));
+    }
+
+    async Task PollAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -58,35 +67,63 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
     }
 
-    /// <summary>Claims, publishes and settles one batch; returns how many rows it claimed.</summary>
-    internal async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes what committed transactions hand off, everything waiting at once, and marks it sent in one
+    /// statement. A row that fails is recorded as a claimed row's failure would be, and retried by the rounds.
+    /// </summary>
+    async Task PublishHandedOffAsync(CancellationToken stoppingToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var now = time.GetUtcNow().UtcDateTime;
-
-        var claim = Guid.NewGuid();
-        var rows = db.Database.IsNpgsql() ? await ClaimOnPostgresAsync(db, now, claim, cancellationToken) : await ClaimAsync(db, now, claim, cancellationToken);
-        if (rows.Count == 0)
+        var reader = handoff.Committed;
+        try
         {
-            return 0;
-        }
-
-        // Published concurrently: each publish waits for the broker's confirm, so one at a time would cap a
-        // dispatcher at one round trip per message. Consumers order by the versions messages carry, not by arrival.
-        var sent = new List<long>(rows.Count);
-        var failed = new List<(OutboxMessage Row, Exception Error)>();
-        await Parallel.ForEachAsync(
-            rows,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentPublishes, CancellationToken = cancellationToken },
-            async (row, token) =>
+            while (await reader.WaitToReadAsync(stoppingToken))
             {
+                var items = new List<OutboxHandoff<TContext>.HandedOff>();
+                while (items.Count < _options.BatchSize && reader.TryRead(out var batch))
+                {
+                    items.AddRange(batch.Messages);
+                }
+
                 try
                 {
-                    await PublishAsync(row, token);
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<TContext>();
+                    await PublishAllAsync(db, items, item => PublishAsync(item.Row, item.Message, item.Message.GetType(), stoppingToken), item => item.Row, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // The rows stay claimed until their lease ends; the rounds publish them then.
+                    LogRoundFailed(logger, ex, typeof(TContext).Name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is still waiting is published by a dispatcher once its lease ends.
+        }
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="items"/> concurrently, each publish waiting for the broker's confirm (one at a time
+    /// would cap a dispatcher at one round trip per message; consumers order by the versions messages carry, not
+    /// by arrival), then marks those published sent and records the failures.
+    /// </summary>
+    async Task PublishAllAsync<T>(TContext db, IReadOnlyList<T> items, Func<T, Task> publish, Func<T, OutboxMessage> rowOf, CancellationToken cancellationToken)
+    {
+        var sent = new List<Guid>(items.Count);
+        var failed = new List<(OutboxMessage Row, Exception Error)>();
+        await Parallel.ForEachAsync(
+            items,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentPublishes, CancellationToken = cancellationToken },
+            async (item, token) =>
+            {
+                var row = rowOf(item);
+                try
+                {
+                    await publish(item);
                     lock (sent)
                     {
-                        sent.Add(row.Sequence);
+                        sent.Add(row.Id);
                     }
 
                     Lag.Record((time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc)).TotalMilliseconds);
@@ -107,13 +144,30 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
         if (sent.Count > 0)
         {
+            // By id, still unsent: a row another dispatcher took over after its lease ran out is marked once.
             var sentAt = time.GetUtcNow().UtcDateTime;
             await db.OutboxMessages
-                .Where(m => sent.Contains(m.Sequence) && m.LockToken == claim)
+                .Where(m => sent.Contains(m.Id) && m.SentAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockToken, (Guid?)null), CancellationToken.None);
             Published.Add(sent.Count);
         }
+    }
 
+    /// <summary>Claims, publishes and settles one batch; returns how many rows it claimed.</summary>
+    internal async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var claim = Guid.NewGuid();
+        var rows = db.Database.IsNpgsql() ? await ClaimOnPostgresAsync(db, now, claim, cancellationToken) : await ClaimAsync(db, now, claim, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        await PublishAllAsync(db, rows, row => PublishAsync(row, token: cancellationToken), row => row, cancellationToken);
         return rows.Count;
     }
 
@@ -169,13 +223,18 @@ internal sealed partial class OutboxDispatcher<TContext>(
             .ToListAsync(cancellationToken);
     }
 
-    async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    /// <summary>Publishes a row read from the table: its body as the type it names.</summary>
+    Task PublishAsync(OutboxMessage row, CancellationToken token)
     {
         var type = ResolveType(row.MessageType)
             ?? throw new InvalidOperationException($"Message type '{row.MessageType}' is not known to this process.");
         var message = JsonSerializer.Deserialize(row.Body, type, OutboxExtensions.Json)
             ?? throw new InvalidOperationException("The outbox row has an empty body.");
+        return PublishAsync(row, message, type, token);
+    }
 
+    async Task PublishAsync(OutboxMessage row, object message, Type type, CancellationToken cancellationToken)
+    {
         ActivityContext.TryParse(row.TraceParent, null, out var parent);
         using var activity = Telemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -204,7 +263,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         var retryAt = now + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
         var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
         await db.OutboxMessages
-            .Where(m => m.Sequence == row.Sequence && m.LockToken == row.LockToken)
+            .Where(m => m.Id == row.Id && m.LockToken == row.LockToken)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.LastError, error)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,15 +31,31 @@ public static class OutboxExtensions
 
     /// <summary>
     /// Writes <paramref name="messages"/> to the outbox at once, inside the caller's open transaction and without
-    /// the change tracker (see <see cref="BulkInsert"/>); they are published after the transaction commits.
+    /// the change tracker (see <see cref="BulkInsert"/>); they are published after the transaction commits, handed
+    /// straight to this process's dispatcher (see <see cref="OutboxHandoff{TContext}"/>).
     /// </summary>
     public static async Task BulkAddOutboxMessagesAsync<TContext>(this TContext db, IEnumerable<object> messages, DateTime now, CancellationToken cancellationToken)
         where TContext : DbContext, IOutboxDbContext
     {
-        var rows = messages.Select(m => NewRow(m, now)).ToList();
+        var list = messages.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        var rows = list.Select(m => NewRow(m, now)).ToList();
+        var handedOff = Interceptor(db)?.Handoff.Claim(db, rows, list, now) ?? false;
         await db.BulkInsertAsync(rows, cancellationToken);
-        OutboxPending.Mark(db);
+        if (!handedOff)
+        {
+            OutboxPending.Mark(db);
+        }
     }
+
+    /// <summary>The outbox's interceptor registered on <paramref name="db"/>'s options, if any.</summary>
+    static OutboxSignalInterceptor<TContext>? Interceptor<TContext>(TContext db)
+        where TContext : DbContext =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<OutboxSignalInterceptor<TContext>>().FirstOrDefault();
 
     static OutboxMessage NewRow(object message, DateTime now)
     {
@@ -80,6 +97,7 @@ public static class OutboxExtensions
     {
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal<TContext>>();
+        services.AddSingleton<OutboxHandoff<TContext>>();
         services.AddSingleton<OutboxSignalInterceptor<TContext>>();
         services.AddSingleton<IHostedService, OutboxDispatcher<TContext>>();
         return services;

@@ -4,9 +4,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PushInventory.ServiceDefaults.Outbox;
 
-/// <summary>Wakes the dispatcher after a save (or an explicit transaction's commit) that added outbox messages.</summary>
-internal sealed class OutboxSignalInterceptor<TContext>(OutboxSignal<TContext> signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
+/// <summary>
+/// Wakes the dispatcher after a save (or an explicit transaction's commit) that added outbox messages, and hands
+/// a committed transaction's bulk-written rows to it (<see cref="OutboxHandoff{TContext}"/>).
+/// </summary>
+internal sealed class OutboxSignalInterceptor<TContext>(OutboxSignal<TContext> signal, OutboxHandoff<TContext> handoff) : ISaveChangesInterceptor, IDbTransactionInterceptor
+    where TContext : DbContext
 {
+    /// <summary>Where rows written in bulk are claimed for their transaction's commit.</summary>
+    public OutboxHandoff<TContext> Handoff => handoff;
+
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Remember(eventData.Context);
@@ -33,11 +40,31 @@ internal sealed class OutboxSignalInterceptor<TContext>(OutboxSignal<TContext> s
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Wake(eventData.Context);
+        TransactionCommitted(transaction, eventData);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Wake(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        handoff.Commit(eventData.Context);
+        Wake(eventData.Context);
+    }
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        OutboxHandoff<TContext>.Discard(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => OutboxHandoff<TContext>.Discard(eventData.Context);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        OutboxHandoff<TContext>.Discard(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => OutboxHandoff<TContext>.Discard(eventData.Context);
 
     static void Remember(DbContext? context)
     {
