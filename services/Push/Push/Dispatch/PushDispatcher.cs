@@ -184,7 +184,7 @@ internal sealed partial class PushDispatcher(
     async Task<int> PushStoreAsync(Guid storeId, Unsettled unsettled, CancellationToken cancellationToken)
     {
         Store? store;
-        List<(PushState State, StoreSku? Sku)> due;
+        List<(PushState State, StoreSku? Sku, string? MerchantSkuCode)> due;
         var started = Stopwatch.GetTimestamp();
         // Taken before the read: a record settled after this point is excluded all the same, one settled before
         // it is read as settled.
@@ -197,12 +197,14 @@ internal sealed partial class PushDispatcher(
                               join t in db.TenantSettings on s.TenantId equals t.TenantId
                               join k in db.StoreSkus.AsNoTracking() on s.StoreSkuId equals k.Id into skus
                               from k in skus.DefaultIfEmpty()
+                              join r in db.Records on s.PendingRecordId equals (Guid?)r.Id into records
+                              from r in records.DefaultIfEmpty()
                               where s.StoreId == storeId && s.NextAttemptAt != null && s.NextAttemptAt <= now && s.PendingRecordId != null && t.InventoryFeaturesEnabled
                               orderby s.NextAttemptAt
-                              select new { State = s, Sku = k })
+                              select new { State = s, Sku = k, MerchantSkuCode = r != null ? r.MerchantSkuCode : null })
                 .Take(_options.MaxSkusPerRound + excluded.Count)
                 .ToListAsync(cancellationToken);
-            due = [.. rows.Where(r => !excluded.Contains(r.State.PendingRecordId!.Value)).Take(_options.MaxSkusPerRound).Select(r => (r.State, r.Sku))];
+            due = [.. rows.Where(r => !excluded.Contains(r.State.PendingRecordId!.Value)).Take(_options.MaxSkusPerRound).Select(r => (r.State, r.Sku, r.MerchantSkuCode))];
         }
 
         if (due.Count == 0)
@@ -211,11 +213,11 @@ internal sealed partial class PushDispatcher(
             return 0;
         }
 
-        var sent = due.Select(d => new SentPush(d.State.StoreSkuId, d.State.DesiredVersion, d.State.PendingRecordId!.Value, d.State.DesiredQuantity ?? 0, d.State.DesiredPreOrder, d.State.DesiredInPreOrder, d.State.Attempts, d.State.TriggeredAt)).ToList();
+        var sent = due.Select(d => new SentPush(d.State.TenantId, d.State.StoreId, d.State.StoreSkuId, d.MerchantSkuCode, d.State.DesiredVersion, d.State.PendingRecordId!.Value, d.State.DesiredQuantity ?? 0, d.State.DesiredPreOrder, d.State.DesiredInPreOrder, d.State.Attempts, d.State.TriggeredAt)).ToList();
         var results = new Dictionary<Guid, StockUpdateResult>();
         var target = store is { Deleted: false } ? Target(store) : null;
         var updates = new List<StockUpdate>();
-        foreach (var (push, (state, sku)) in sent.Zip(due))
+        foreach (var (push, (state, sku, _)) in sent.Zip(due))
         {
             if (store is null || store.Deleted)
             {
@@ -359,35 +361,30 @@ internal sealed partial class PushDispatcher(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var ids = sent.Select(s => s.StoreSkuId).ToList();
-            var recordIds = sent.Select(s => s.RecordId).ToList();
             var states = await db.States.Where(s => ids.Contains(s.StoreSkuId)).ToDictionaryAsync(s => s.StoreSkuId, cancellationToken);
-            var records = await db.Records.AsNoTracking()
-                .Where(r => recordIds.Contains(r.Id))
-                .Select(r => new SentRecord(r.Id, r.TenantId, r.StoreId, r.StoreSkuId, r.MerchantSkuCode, r.Quantity, r.PreOrder))
-                .ToDictionaryAsync(r => r.Id, cancellationToken);
             var outcomes = new List<(string Outcome, double? LatencyMs)>();
             var updates = new Dictionary<RecordUpdate, List<Guid>>();
             var events = new List<StoreSkuPushed>();
             foreach (var push in sent)
             {
-                if (!states.TryGetValue(push.StoreSkuId, out var state) || !records.TryGetValue(push.RecordId, out var record))
+                if (!states.TryGetValue(push.StoreSkuId, out var state))
                 {
                     continue;
                 }
 
                 var result = results.GetValueOrDefault(push.StoreSkuId)
                     ?? new StockUpdateResult(push.StoreSkuId, PushOutcome.RetryableFailure, "no_result", "The connector returned no result for this store SKU.");
-                var (outcome, latency, update) = Settle(state, record, push, result, now);
+                var (outcome, latency, update) = Settle(state, push, result, now);
                 outcomes.Add((outcome, latency));
                 if (!updates.TryGetValue(update, out var same))
                 {
                     updates[update] = same = [];
                 }
 
-                same.Add(record.Id);
+                same.Add(push.RecordId);
                 if (update.Status is PushStatus.Succeeded or PushStatus.Failed)
                 {
-                    events.Add(new StoreSkuPushed(record.TenantId, record.Id, record.StoreId, record.StoreSkuId, record.MerchantSkuCode ?? "", record.Quantity ?? 0, record.PreOrder ?? false, update.Status == PushStatus.Succeeded, update.ErrorCode, update.ErrorMessage, now));
+                    events.Add(new StoreSkuPushed(push.TenantId, push.RecordId, push.StoreId, push.StoreSkuId, push.MerchantSkuCode ?? "", push.Quantity, push.PreOrder ?? false, update.Status == PushStatus.Succeeded, update.ErrorCode, update.ErrorMessage, now));
                 }
             }
 
@@ -423,7 +420,7 @@ internal sealed partial class PushDispatcher(
         }
     }
 
-    (string Outcome, double? LatencyMs, RecordUpdate Update) Settle(PushState state, SentRecord record, SentPush push, StockUpdateResult result, DateTime now)
+    (string Outcome, double? LatencyMs, RecordUpdate Update) Settle(PushState state, SentPush push, StockUpdateResult result, DateTime now)
     {
         var current = state.DesiredVersion == push.Version && state.PendingRecordId == push.RecordId;
         var attempts = push.Attempts + 1;
@@ -463,13 +460,10 @@ internal sealed partial class PushDispatcher(
                     state.ClearPending();
                 }
 
-                LogFailed(logger, record.StoreSkuId, record.StoreId, result.Outcome, errorCode, errorMessage);
+                LogFailed(logger, push.StoreSkuId, push.StoreId, result.Outcome, errorCode, errorMessage);
                 return ("failed", latency, new(PushStatus.Failed, null, attempts, errorCode, errorMessage, now));
         }
     }
-
-    /// <summary>What settling a sent record (and its StoreSkuPushed) needs of it.</summary>
-    sealed record SentRecord(Guid Id, Guid TenantId, Guid StoreId, Guid StoreSkuId, string? MerchantSkuCode, int? Quantity, bool? PreOrder);
 
     /// <summary>
     /// One outcome written to sent records: attempts and error always; status, note and completion when the
