@@ -103,56 +103,7 @@ internal sealed partial class MovementProcessor
                 .Select(a => a.MovementId)
                 .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
-        // The SKUs and warehouses the group names, their levels, and whether each SKU is a bundle's component, in
-        // one query: a row per known (SKU, warehouse) pair. A pair the group needs and the query did not return
-        // names an unknown SKU or warehouse; only then are they read apart, to say which.
-        var pairs = await (
-                from s in db.MerchantSkus
-                where s.TenantId == tenantId && !s.Deleted && skuCodes.Contains(s.NormalizedCode)
-                from w in db.Warehouses
-                where w.TenantId == tenantId && warehouseCodes.Contains(w.NormalizedCode)
-                from l in db.Levels.Where(l => l.TenantId == tenantId && l.MerchantSkuId == s.Id && l.WarehouseId == w.Id).DefaultIfEmpty()
-                select new
-                {
-                    Sku = new MerchantSku { Id = s.Id, TenantId = s.TenantId, Code = s.Code, NormalizedCode = s.NormalizedCode, IsBundle = s.IsBundle },
-                    Warehouse = new Warehouse { Id = w.Id, TenantId = w.TenantId, Code = w.Code, NormalizedCode = w.NormalizedCode, Name = w.Name },
-                    Level = l,
-                    Component = db.BundleComponents.Any(c => c.TenantId == tenantId && c.ComponentId == s.Id),
-                })
-            .ToListAsync(cancellationToken);
-        var skus = new Dictionary<string, MerchantSku>(StringComparer.Ordinal);
-        var warehouses = new Dictionary<string, Warehouse>(StringComparer.Ordinal);
-        var levels = new Dictionary<(Guid, Guid), StockLevel>();
-        var components = new HashSet<Guid>();
-        var known = new HashSet<(string Sku, string Warehouse)>();
-        foreach (var pair in pairs)
-        {
-            skus.TryAdd(pair.Sku.NormalizedCode, pair.Sku);
-            warehouses.TryAdd(pair.Warehouse.NormalizedCode, pair.Warehouse);
-            known.Add((pair.Sku.NormalizedCode, pair.Warehouse.NormalizedCode));
-            if (pair.Level is not null)
-            {
-                levels[(pair.Level.MerchantSkuId, pair.Level.WarehouseId)] = pair.Level;
-            }
-
-            if (pair.Component)
-            {
-                components.Add(pair.Sku.Id);
-            }
-        }
-
-        if (movements.Any(m => !MovementRules.Problems(m).Any() && !known.Contains((Codes.Normalize(m.MerchantSkuCode), Codes.Normalize(m.WarehouseCode)))))
-        {
-            warehouses = await db.Warehouses.AsNoTracking()
-                .Where(w => w.TenantId == tenantId && warehouseCodes.Contains(w.NormalizedCode))
-                .ToDictionaryAsync(w => w.NormalizedCode, StringComparer.Ordinal, cancellationToken);
-            foreach (var sku in await db.MerchantSkus.AsNoTracking()
-                .Where(s => s.TenantId == tenantId && !s.Deleted && skuCodes.Contains(s.NormalizedCode))
-                .ToListAsync(cancellationToken))
-            {
-                skus.TryAdd(sku.NormalizedCode, sku);
-            }
-        }
+        var (skus, warehouses, levels, components) = await ReadCatalogAsync(db, tenantId, movements, skuCodes, warehouseCodes, cancellationToken);
 
         var results = new List<MovementResult>(movements.Count);
         var touched = new HashSet<(Guid Sku, Guid Warehouse)>();
@@ -226,6 +177,65 @@ internal sealed partial class MovementProcessor
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The SKUs and warehouses the group names (by normalised code), their levels (tracked), and which SKUs are a
+    /// bundle's component, in one query: a row per known (SKU, warehouse) pair. A pair the group needs and the
+    /// query did not return names an unknown SKU or warehouse; only then are they read apart, to say which.
+    /// </summary>
+    static async Task<(Dictionary<string, MerchantSku> Skus, Dictionary<string, Warehouse> Warehouses, Dictionary<(Guid, Guid), StockLevel> Levels, HashSet<Guid> Components)> ReadCatalogAsync(
+        StockDbContext db, Guid tenantId, List<StockMovement> movements, List<string> skuCodes, List<string> warehouseCodes, CancellationToken cancellationToken)
+    {
+        var pairs = await (
+                from s in db.MerchantSkus
+                where s.TenantId == tenantId && !s.Deleted && skuCodes.Contains(s.NormalizedCode)
+                from w in db.Warehouses
+                where w.TenantId == tenantId && warehouseCodes.Contains(w.NormalizedCode)
+                from l in db.Levels.Where(l => l.TenantId == tenantId && l.MerchantSkuId == s.Id && l.WarehouseId == w.Id).DefaultIfEmpty()
+                select new
+                {
+                    Sku = new MerchantSku { Id = s.Id, TenantId = s.TenantId, Code = s.Code, NormalizedCode = s.NormalizedCode, IsBundle = s.IsBundle },
+                    Warehouse = new Warehouse { Id = w.Id, TenantId = w.TenantId, Code = w.Code, NormalizedCode = w.NormalizedCode, Name = w.Name },
+                    Level = l,
+                    Component = db.BundleComponents.Any(c => c.TenantId == tenantId && c.ComponentId == s.Id),
+                })
+            .ToListAsync(cancellationToken);
+        var skus = new Dictionary<string, MerchantSku>(StringComparer.Ordinal);
+        var warehouses = new Dictionary<string, Warehouse>(StringComparer.Ordinal);
+        var levels = new Dictionary<(Guid, Guid), StockLevel>();
+        var components = new HashSet<Guid>();
+        var known = new HashSet<(string Sku, string Warehouse)>();
+        foreach (var pair in pairs)
+        {
+            skus.TryAdd(pair.Sku.NormalizedCode, pair.Sku);
+            warehouses.TryAdd(pair.Warehouse.NormalizedCode, pair.Warehouse);
+            known.Add((pair.Sku.NormalizedCode, pair.Warehouse.NormalizedCode));
+            if (pair.Level is not null)
+            {
+                levels[(pair.Level.MerchantSkuId, pair.Level.WarehouseId)] = pair.Level;
+            }
+
+            if (pair.Component)
+            {
+                components.Add(pair.Sku.Id);
+            }
+        }
+
+        if (movements.Any(m => !MovementRules.Problems(m).Any() && !known.Contains((Codes.Normalize(m.MerchantSkuCode), Codes.Normalize(m.WarehouseCode)))))
+        {
+            warehouses = await db.Warehouses.AsNoTracking()
+                .Where(w => w.TenantId == tenantId && warehouseCodes.Contains(w.NormalizedCode))
+                .ToDictionaryAsync(w => w.NormalizedCode, StringComparer.Ordinal, cancellationToken);
+            foreach (var sku in await db.MerchantSkus.AsNoTracking()
+                .Where(s => s.TenantId == tenantId && !s.Deleted && skuCodes.Contains(s.NormalizedCode))
+                .ToListAsync(cancellationToken))
+            {
+                skus.TryAdd(sku.NormalizedCode, sku);
+            }
+        }
+
+        return (skus, warehouses, levels, components);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied a group of {Movements} movements of tenant {TenantId} in {Milliseconds} ms ({Worked} ms before saving; attempt {Attempt})")]
