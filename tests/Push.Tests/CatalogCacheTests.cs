@@ -10,6 +10,7 @@ namespace PushInventory.Push.Tests;
 /// Stock changes are recomputed from an in-memory copy of the tenant's catalog (mappings, merchant SKUs, rules,
 /// stores) while its stamp is unchanged; any change to it, saved by any instance, is used by the next recompute.
 /// </summary>
+[Collection(SecondInstanceCollection.Name)]
 public sealed class CatalogCacheTests(PushFixture fixture)
 {
     [Fact]

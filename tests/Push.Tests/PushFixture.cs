@@ -85,7 +85,11 @@ public sealed class PushFixture : IAsyncLifetime
             .CreateProtector(DataProtectionExtensions.StoreCredentialsPurpose)
             .Protect(JsonSerializer.Serialize(credentials, Json));
 
-    /// <summary>A second Push host with the same settings, database and key ring (started; the caller disposes it).</summary>
+    /// <summary>
+    /// A second Push host with the same settings, database and key ring (started; the caller disposes it). Only
+    /// for tests in the <see cref="SecondInstanceCollection"/>: while it runs it claims any tenant's stores and
+    /// publishes on a bus of its own, so no other test may run beside it.
+    /// </summary>
     public PushFactory SecondInstance()
     {
         var second = (PushFactory)WithTestSettings(new PushFactory())
@@ -123,4 +127,11 @@ public sealed class PushFixture : IAsyncLifetime
         options.Converters.Add(new JsonStringEnumConverter());
         return options;
     }
+}
+
+/// <summary>Tests that start <see cref="PushFixture.SecondInstance"/>: run on their own, after the others.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SecondInstanceCollection
+{
+    public const string Name = "a second Push instance";
 }

@@ -5,6 +5,7 @@ using PushInventory.Push.Domain;
 namespace PushInventory.Push.Tests;
 
 /// <summary>Two Push instances on one database share the dispatch work through store leases.</summary>
+[Collection(SecondInstanceCollection.Name)]
 public sealed class TwoInstanceTests(PushFixture fixture)
 {
     [Fact]
