@@ -103,7 +103,7 @@ internal sealed partial class MovementProcessor
                 .Select(a => a.MovementId)
                 .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
-        var (skus, warehouses, levels, components) = await ReadCatalogAsync(db, tenantId, movements, skuCodes, warehouseCodes, cancellationToken);
+        var (skus, warehouses, levels, components) = await ReadCatalogAsync(db, tenantId, skuCodes, warehouseCodes, cancellationToken);
 
         var results = new List<MovementResult>(movements.Count);
         var touched = new HashSet<(Guid Sku, Guid Warehouse)>();
@@ -181,11 +181,12 @@ internal sealed partial class MovementProcessor
 
     /// <summary>
     /// The SKUs and warehouses the group names (by normalised code), their levels (tracked), and which SKUs are a
-    /// bundle's component, in one query: a row per known (SKU, warehouse) pair. A pair the group needs and the
-    /// query did not return names an unknown SKU or warehouse; only then are they read apart, to say which.
+    /// bundle's component, in one query: a row per known (SKU, warehouse) pair. One row is enough for the rows to
+    /// name every known SKU (paired with its warehouse) and every known warehouse (paired with its SKU); only when
+    /// there is none are they read apart, so a movement's rejection can say which of its codes is unknown.
     /// </summary>
     static async Task<(Dictionary<string, MerchantSku> Skus, Dictionary<string, Warehouse> Warehouses, Dictionary<(Guid, Guid), StockLevel> Levels, HashSet<Guid> Components)> ReadCatalogAsync(
-        StockDbContext db, Guid tenantId, List<StockMovement> movements, List<string> skuCodes, List<string> warehouseCodes, CancellationToken cancellationToken)
+        StockDbContext db, Guid tenantId, List<string> skuCodes, List<string> warehouseCodes, CancellationToken cancellationToken)
     {
         var pairs = await (
                 from s in db.MerchantSkus
@@ -205,12 +206,10 @@ internal sealed partial class MovementProcessor
         var warehouses = new Dictionary<string, Warehouse>(StringComparer.Ordinal);
         var levels = new Dictionary<(Guid, Guid), StockLevel>();
         var components = new HashSet<Guid>();
-        var known = new HashSet<(string Sku, string Warehouse)>();
         foreach (var pair in pairs)
         {
             skus.TryAdd(pair.Sku.NormalizedCode, pair.Sku);
             warehouses.TryAdd(pair.Warehouse.NormalizedCode, pair.Warehouse);
-            known.Add((pair.Sku.NormalizedCode, pair.Warehouse.NormalizedCode));
             if (pair.Level is not null)
             {
                 levels[(pair.Level.MerchantSkuId, pair.Level.WarehouseId)] = pair.Level;
@@ -222,7 +221,7 @@ internal sealed partial class MovementProcessor
             }
         }
 
-        if (movements.Any(m => !MovementRules.Problems(m).Any() && !known.Contains((Codes.Normalize(m.MerchantSkuCode), Codes.Normalize(m.WarehouseCode)))))
+        if (pairs.Count == 0 && skuCodes.Count > 0 && warehouseCodes.Count > 0)
         {
             warehouses = await db.Warehouses.AsNoTracking()
                 .Where(w => w.TenantId == tenantId && warehouseCodes.Contains(w.NormalizedCode))
