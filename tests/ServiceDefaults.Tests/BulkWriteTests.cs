@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using PushInventory.ServiceDefaults.Persistence;
 using PushInventory.TestSupport;
@@ -82,6 +83,53 @@ public sealed class CommandLog : DbCommandInterceptor
     {
         Texts.Add(command.CommandText);
         return ValueTask.FromResult(result);
+    }
+}
+
+/// <summary>What Npgsql logs of the commands and batches it ran.</summary>
+public sealed class NpgsqlLog : ILoggerProvider
+{
+    readonly List<string> _messages = [];
+
+    public NpgsqlLog() => Factory = LoggerFactory.Create(b => b.AddProvider(this).SetMinimumLevel(LogLevel.Debug));
+
+    public ILoggerFactory Factory { get; }
+
+    /// <summary>The batches (several statements sent at once) that ran.</summary>
+    public List<string> Batches()
+    {
+        lock (_messages)
+        {
+            return [.. _messages.Where(m => m.StartsWith("Batch execution completed", StringComparison.Ordinal))];
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_messages)
+        {
+            _messages.Clear();
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose() => Factory.Dispose();
+
+    sealed class Logger(NpgsqlLog log) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (log._messages)
+            {
+                log._messages.Add(formatter(state, exception));
+            }
+        }
     }
 }
 
@@ -190,6 +238,54 @@ public sealed class BulkWriteTests : IAsyncLifetime
         await using var after = Context();
         (await after.Counters.CountAsync(c => c.Value == -1)).ShouldBe(49);
     }
+
+    [Fact]
+    public async Task TheSetBasedWritesOfASave_GoToTheDatabaseInOneBatch_AndAConflictInOneUndoesTheOthers()
+    {
+        var log = new NpgsqlLog();
+        await using var source = new NpgsqlDataSourceBuilder(_connection).UseLoggerFactory(log.Factory).Build();
+        await using var db = new CounterDbContext(new DbContextOptionsBuilder<CounterDbContext>().UseNpgsql(source).Options);
+        var counters = await db.Counters.ToListAsync();
+        foreach (var counter in counters)
+        {
+            counter.Value += 100;
+            counter.Stamp = Guid.NewGuid();
+        }
+
+        var added = NewCounters(500);
+        log.Clear();
+        await db.SaveChangesWithBulkAsync(ct => db.BulkInsertAsync(added, ct), CancellationToken.None);
+
+        // The 50 rows' update and the 5 rows' insert were sent together, in one batch.
+        log.Batches().Count.ShouldBe(1);
+        log.Batches()[0].ShouldSatisfyAllConditions(b => b.ShouldContain("UPDATE"), b => b.ShouldContain("INSERT"));
+        await using (var check = Context())
+        {
+            (await check.Counters.SumAsync(c => c.Value)).ShouldBe(Enumerable.Range(100, 50).Sum() + Enumerable.Range(500, 5).Sum());
+        }
+
+        // Another writer changes one row after it was read: the batch's update matches 49 of 50 rows, and the
+        // save fails whole, its insert included.
+        foreach (var counter in counters)
+        {
+            counter.Value = -1;
+            counter.Stamp = Guid.NewGuid();
+        }
+
+        await using (var other = Context())
+        {
+            await other.Counters.Where(c => c.Id == counters[3].Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Stamp, Guid.NewGuid()));
+        }
+
+        var more = NewCounters(900);
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db.SaveChangesWithBulkAsync(ct => db.BulkInsertAsync(more, ct), CancellationToken.None));
+        await using var after = Context();
+        (await after.Counters.CountAsync(c => c.Value == -1)).ShouldBe(0, "nothing of the failed save is stored");
+        (await after.Counters.CountAsync(c => c.Value >= 900)).ShouldBe(0, "the failed save's insert is rolled back with it");
+    }
+
+    List<Counter> NewCounters(int from) =>
+        [.. Enumerable.Range(from, 5).Select(i => new Counter { TenantId = _tenant, Id = Guid.NewGuid(), Value = i, Note = $"n{i}", Stamp = Guid.NewGuid() })];
 
     [Fact]
     public async Task AFailingBulkWrite_RollsBackTheSetBasedUpdates_AndTheyAreSavedOnTheNextTry()

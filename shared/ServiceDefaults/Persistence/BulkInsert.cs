@@ -58,11 +58,21 @@ public static class BulkInsert
             await hook.BeforeSaveAsync(cancellationToken);
         }
 
+        // PostgreSQL: the set-based writes (BulkUpdate's, the unnest inserts) are collected and sent together
+        // (WriteBatch), in their order relative to the tracked writes SaveChanges makes.
+        using var batch = WriteBatch.Begin(db);
         var written = await BulkUpdate.ApplyAsync(db, cancellationToken);
         try
         {
-            await SaveChangesAsync(db, detectChanges: !written.ChangesDetected, cancellationToken);
+            var detected = written.ChangesDetected;
+            if (WriteBatch.Of(db) is { HasCommands: true } && TrackedChangesLeft(db, ref detected))
+            {
+                await WriteBatch.FlushAsync(db, cancellationToken);
+            }
+
+            await SaveChangesAsync(db, detectChanges: !detected, cancellationToken);
             await bulkWrites(cancellationToken);
+            await WriteBatch.FlushAsync(db, cancellationToken);
             if (commit is not null)
             {
                 await commit.CommitAsync(cancellationToken);
@@ -72,6 +82,27 @@ public static class BulkInsert
         {
             written.Restore();
             throw;
+        }
+    }
+
+    /// <summary>Whether <c>SaveChanges</c> has anything to write (detecting the changes once, unless <paramref name="detected"/>).</summary>
+    static bool TrackedChangesLeft(DbContext db, ref bool detected)
+    {
+        if (!detected)
+        {
+            db.ChangeTracker.DetectChanges();
+            detected = true;
+        }
+
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.ChangeTracker.HasChanges();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
@@ -114,10 +145,21 @@ public static class BulkInsert
             var npgsql = (NpgsqlConnection)db.Database.GetDbConnection();
             if (rows.Count <= MaxUnnestRows && columns.All(c => c.Mapping.ElementTypeMapping is null))
             {
-                await UnnestAsync(npgsql, (NpgsqlTransaction)transaction.GetDbTransaction(), sql, table, columns, rows, cancellationToken);
+                var command = Unnest(sql, table, columns, rows);
+                if (WriteBatch.Of(db) is { } batch)
+                {
+                    batch.Add(command, null, table.Name);
+                }
+                else
+                {
+                    await using var single = new NpgsqlBatch(npgsql, (NpgsqlTransaction)transaction.GetDbTransaction()) { BatchCommands = { command } };
+                    await single.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
             else
             {
+                // After what the save collected so far, as it was written.
+                await WriteBatch.FlushAsync(db, cancellationToken);
                 await CopyAsync(npgsql, sql, table, columns, rows, cancellationToken);
             }
 
@@ -161,25 +203,23 @@ public static class BulkInsert
     /// array parameter per column. One round trip where <c>COPY</c> takes two (the server answers the command
     /// before the rows are sent), and the same text whatever the count, so PostgreSQL prepares it once.
     /// </summary>
-    static async Task UnnestAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, ISqlGenerationHelper sql, StoreObjectIdentifier table, List<Column> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    static NpgsqlBatchCommand Unnest<T>(ISqlGenerationHelper sql, StoreObjectIdentifier table, List<Column> columns, IReadOnlyList<T> rows)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = new StringBuilder("INSERT INTO ")
+        var command = new NpgsqlBatchCommand(new StringBuilder("INSERT INTO ")
             .Append(sql.DelimitIdentifier(table.Name, table.Schema))
             .Append(" (")
             .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))
             .Append(") SELECT * FROM unnest(")
             .AppendJoin(", ", columns.Select((_, i) => sql.GenerateParameterNamePlaceholder($"v{i}")))
             .Append(')')
-            .ToString();
+            .ToString());
         for (var c = 0; c < columns.Count; c++)
         {
             var getter = columns[c].Property.GetGetter();
             command.Parameters.Add(PostgresArrays.Parameter($"v{c}", columns[c].Property, columns[c].Mapping, rows.Select(r => getter.GetClrValue(r!)), rows.Count));
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace PushInventory.ServiceDefaults.Persistence;
 
@@ -67,15 +68,25 @@ internal static class BulkUpdate
 
     static async Task WriteAsync(DbContext db, IDbContextTransaction transaction, Statement statement, List<(EntityEntry Entry, List<IProperty> Modified)> entries, Written written, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        statement.Prepare(command, [.. entries.Select(e => e.Entry)]);
-        var updated = await command.ExecuteNonQueryAsync(cancellationToken);
-
-        if (updated != entries.Count)
+        if (WriteBatch.Of(db) is { } batch)
         {
-            throw new DbUpdateConcurrencyException(
-                $"Updating {entries.Count} rows of {statement.Table} matched {updated}: some were changed or deleted since they were read.");
+            // Sent with the save's other set-based writes, which check the count.
+            var batched = new NpgsqlBatchCommand(statement.Text);
+            statement.Bind(batched.Parameters, [.. entries.Select(e => e.Entry)]);
+            batch.Add(batched, entries.Count, statement.Table);
+        }
+        else
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText = statement.Text;
+            statement.Bind(command.Parameters, [.. entries.Select(e => e.Entry)]);
+            var updated = await command.ExecuteNonQueryAsync(cancellationToken);
+            if (updated != entries.Count)
+            {
+                throw new DbUpdateConcurrencyException(
+                    $"Updating {entries.Count} rows of {statement.Table} matched {updated}: some were changed or deleted since they were read.");
+            }
         }
 
         foreach (var (entry, modified) in entries)
@@ -174,14 +185,13 @@ internal static class BulkUpdate
         /// <summary>Whether every column is a scalar (an array column cannot be one of unnest's arrays).</summary>
         public static bool Scalar(IProperty property) => property.GetRelationalTypeMapping().ElementTypeMapping is null;
 
-        public void Prepare(DbCommand command, List<EntityEntry> rows)
+        public void Bind(DbParameterCollection parameters, List<EntityEntry> rows)
         {
-            command.CommandText = Text;
             for (var c = 0; c < Columns.Count; c++)
             {
                 var (property, original, mapping) = Columns[c];
                 var values = Enumerable.Range(0, rows.Count).Select(r => original ? rows[r].Property(property.Name).OriginalValue : rows[r].Property(property.Name).CurrentValue);
-                command.Parameters.Add(PostgresArrays.Parameter($"v{c}", property, mapping, values, rows.Count));
+                parameters.Add(PostgresArrays.Parameter($"v{c}", property, mapping, values, rows.Count));
             }
         }
     }
