@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using PushInventory.Contracts;
+using PushInventory.TestSupport;
 
 namespace PushInventory.Push.Tests;
 
@@ -32,6 +33,36 @@ public sealed class DispatchTests(PushFixture fixture)
         // push on record is one the marketplace received, and nothing is left behind.
         succeeded.ShouldBe(history.Count);
         (succeeded + skipped).ShouldBeLessThanOrEqualTo(1000);
+    }
+
+    [Fact]
+    public async Task AStoreWhoseCredentialsChanged_IsPushedWithTheNewOnes_NotWithThoseOfTheLastPush()
+    {
+        var seller = await Seller.CreateAsync(fixture);
+        var lazada = await seller.StoreAsync(Marketplace.Lazada, "Lazada rotating");
+        var merchant = await seller.MerchantAsync("ROTATE-1");
+        var sku = await seller.StoreSkuAsync(lazada, "rotate-l");
+        await seller.MapAsync(sku, merchant, "ROTATE-1");
+        await seller.RuleAsync("real", [lazada]);
+        await seller.StockAsync(merchant, "ROTATE-1", 4, version: 1);
+        await seller.WaitForQuantityAsync(sku, 4);
+
+        // The seller re-authorised the shop: the old token is revoked, pushes must go with the new one.
+        var token = $"lazada-rotated-{Seller.NewId()}";
+        using (var response = await fixture.Sandbox.PostAsJsonAsync("/sandbox/shops", new { marketplace = "Lazada", appKey = "100132", appSecret = "rotated-secret", accessToken = token }))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var baseUrl = new Uri(fixture.SandboxAddress, "/sandbox/lazada").ToString();
+        var credentials = fixture.Protect(new { appKey = "100132", appSecret = "rotated-secret", accessToken = token });
+        await fixture.Factory.Bus.Publish(new StoreChanged(seller.TenantId, lazada.Id, Marketplace.Lazada, lazada.Name, "PH", baseUrl, [], credentials, false, 2, DateTime.UtcNow));
+        await fixture.WaitForDbAsync(db => db.Stores.AnyAsync(s => s.Id == lazada.Id && s.Version == 2), "the store's new credentials");
+        await seller.StockAsync(merchant, "ROTATE-1", 9, version: 2);
+
+        var rotated = lazada with { Shop = token };
+        await Eventually.WaitAsync(async () => (await seller.SandboxAsync(rotated)).Sku(sku.Key)?.Quantity == 9, TimeSpan.FromSeconds(30), "the push under the new token");
+        (await seller.QuantityAsync(sku)).ShouldBe(4, "the shop under the old token must not get the new quantity");
     }
 
     [Fact]

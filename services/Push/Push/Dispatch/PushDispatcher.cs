@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,9 @@ internal sealed partial class PushDispatcher(
 {
     const int MaxSettleAttempts = 8;
     readonly PushOptions _options = options.Value;
+
+    /// <summary>Each store pushed, with its unprotected target, at the version it was read.</summary>
+    readonly ConcurrentDictionary<Guid, (Store Store, StoreTarget? Target)> _stores = new();
 
     // SQLite has one writer at a time, and a writer that finds the file locked waits on its thread: a settle
     // beside a recompute gains nothing there and only adds a waiter. So on SQLite a round is settled before
@@ -183,7 +187,8 @@ internal sealed partial class PushDispatcher(
     /// </summary>
     async Task<int> PushStoreAsync(Guid storeId, Unsettled unsettled, CancellationToken cancellationToken)
     {
-        Store? store;
+        Store? store = null;
+        StoreTarget? target = null;
         List<(PushState State, StoreSku? Sku, string? MerchantSkuCode)> due;
         var started = Stopwatch.GetTimestamp();
         // Taken before the read: a record settled after this point is excluded all the same, one settled before
@@ -192,19 +197,24 @@ internal sealed partial class PushDispatcher(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
-            store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
             var rows = await (from s in db.States.AsNoTracking()
                               join t in db.TenantSettings on s.TenantId equals t.TenantId
                               join k in db.StoreSkus.AsNoTracking() on s.StoreSkuId equals k.Id into skus
                               from k in skus.DefaultIfEmpty()
                               join r in db.Records on s.PendingRecordId equals (Guid?)r.Id into records
                               from r in records.DefaultIfEmpty()
+                              join o in db.Stores on s.StoreId equals o.Id into stores
+                              from o in stores.DefaultIfEmpty()
                               where s.StoreId == storeId && s.NextAttemptAt != null && s.NextAttemptAt <= now && s.PendingRecordId != null && t.InventoryFeaturesEnabled
                               orderby s.NextAttemptAt
-                              select new { State = s, Sku = k, MerchantSkuCode = r != null ? r.MerchantSkuCode : null })
+                              select new { State = s, Sku = k, MerchantSkuCode = r != null ? r.MerchantSkuCode : null, StoreVersion = o != null ? o.Version : (long?)null })
                 .Take(_options.MaxSkusPerRound + excluded.Count)
                 .ToListAsync(cancellationToken);
             due = [.. rows.Where(r => !excluded.Contains(r.State.PendingRecordId!.Value)).Take(_options.MaxSkusPerRound).Select(r => (r.State, r.Sku, r.MerchantSkuCode))];
+            if (due.Count > 0 && rows[0].StoreVersion is { } version)
+            {
+                (store, target) = await StoreAsync(db, storeId, version, cancellationToken);
+            }
         }
 
         if (due.Count == 0)
@@ -215,7 +225,6 @@ internal sealed partial class PushDispatcher(
 
         var sent = due.Select(d => new SentPush(d.State.TenantId, d.State.StoreId, d.State.StoreSkuId, d.MerchantSkuCode, d.State.DesiredVersion, d.State.PendingRecordId!.Value, d.State.DesiredQuantity ?? 0, d.State.DesiredPreOrder, d.State.DesiredInPreOrder, d.State.Attempts, d.State.TriggeredAt)).ToList();
         var results = new Dictionary<Guid, StockUpdateResult>();
-        var target = store is { Deleted: false } ? Target(store) : null;
         var updates = new List<StockUpdate>();
         foreach (var (push, (state, sku, _)) in sent.Zip(due))
         {
@@ -333,6 +342,32 @@ internal sealed partial class PushDispatcher(
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The store and where to push it, as of <paramref name="version"/> (the round read it with its due pushes):
+    /// from memory while the store is unchanged, so a round neither reads the store again nor unprotects its
+    /// credentials every time.
+    /// </summary>
+    async Task<(Store? Store, StoreTarget? Target)> StoreAsync(PushDbContext db, Guid storeId, long version, CancellationToken cancellationToken)
+    {
+        if (_stores.TryGetValue(storeId, out var known) && known.Store.Version == version)
+        {
+            return known;
+        }
+
+        var store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
+        var target = store is { Deleted: false } ? Target(store) : null;
+        if (store is not null && target is not null)
+        {
+            _stores[storeId] = (store, target);
+        }
+        else
+        {
+            _stores.TryRemove(storeId, out _);
+        }
+
+        return (store, target);
     }
 
     StoreTarget? Target(Store store)

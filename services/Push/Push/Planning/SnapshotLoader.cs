@@ -66,8 +66,16 @@ internal static class SnapshotLoader
         var allIds = ids.Union(allMappings.Keys).ToList();
 
         var allIdSet = allIds.ToHashSet();
+
+        // The store SKUs with their push states, in one query (a state exists only for a store SKU the read model has).
+        var stored = await (from k in db.StoreSkus.AsNoTracking()
+                            where k.TenantId == tenantId && allIds.Contains(k.Id)
+                            join p in db.States on k.Id equals p.StoreSkuId into kStates
+                            from p in kStates.DefaultIfEmpty()
+                            select new { Sku = k, State = p })
+            .ToListAsync(cancellationToken);
         var storeSkus = WithLocal(
-                await db.StoreSkus.AsNoTracking().Where(s => s.TenantId == tenantId && allIds.Contains(s.Id)).ToListAsync(cancellationToken),
+                [.. stored.Select(r => r.Sku)],
                 db.StoreSkus.Local,
                 s => s.TenantId == tenantId && allIdSet.Contains(s.Id),
                 s => s.Id)
@@ -100,8 +108,11 @@ internal static class SnapshotLoader
             l => (l.MerchantSkuId, l.WarehouseId));
         IReadOnlyList<RuleInput> rules = catalog?.Rules ?? await TenantCatalog.ReadRulesAsync(db, tenantId, cancellationToken);
         IReadOnlyDictionary<Guid, Store> stores = catalog?.Stores ?? await TenantCatalog.ReadStoresAsync(db, tenantId, cancellationToken);
-        var stateQuery = db.States.Where(s => s.TenantId == tenantId && allIds.Contains(s.StoreSkuId));
-        var states = await (trackStates ? stateQuery : stateQuery.AsNoTracking()).ToDictionaryAsync(s => s.StoreSkuId, cancellationToken);
+        var states = stored.Where(r => r.State is not null).Select(r => r.State!).ToDictionary(s => s.StoreSkuId);
+        if (trackStates)
+        {
+            Track(db, states);
+        }
 
         var merchantInputs = merchants.Values
             .Select(m => new MerchantSkuInput(
@@ -146,6 +157,27 @@ internal static class SnapshotLoader
         }
 
         return [.. byKey.Values];
+    }
+
+    /// <summary>
+    /// Tracks the states read: where the context already tracks one (the unit's own work loaded or changed it),
+    /// that instance takes the read one's place; the others are attached unchanged. The local view is taken once:
+    /// each access detects the changes of everything tracked.
+    /// </summary>
+    static void Track(PushDbContext db, Dictionary<Guid, PushState> states)
+    {
+        var local = db.States.Local;
+        foreach (var read in states.Values.ToList())
+        {
+            if (local.FindEntry(read.StoreSkuId) is { } entry)
+            {
+                states[read.StoreSkuId] = entry.Entity;
+            }
+            else
+            {
+                db.States.Attach(read);
+            }
+        }
     }
 
     /// <summary>What a unit of work already read, so the snapshot does not read it again.</summary>
