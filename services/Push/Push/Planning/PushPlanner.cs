@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Microsoft.Extensions.Logging;
 using PushInventory.Contracts;
 using PushInventory.Push.Dispatch;
@@ -72,20 +75,91 @@ internal sealed partial class PushPlanner(
     /// components change at once on two instances would otherwise be computed from the new level of one and
     /// the old level of the other by whichever saves second, when the first found its own result unchanged
     /// and wrote nothing, and that stale quantity would be pushed.
+    /// <para>
+    /// The lock and the unit's first read, the tenant's settings, go to the database in one batch: each statement
+    /// of a batch reads with a snapshot of its own, taken when it starts, so the settings are read after the lock
+    /// is held, as <see cref="TenantTransaction"/> would read them, one round trip sooner.
+    /// </para>
     /// </summary>
     Task<PlanResult> UnderTenantLockAsync(PushDbContext db, Guid tenantId, Func<PlanUnit, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken) =>
-        TenantTransaction.RunAsync(db, AdvisoryLockKind, tenantId, ct => UnitAsync(db, tenantId, work, ct), cancellationToken);
+        db.Database.CreateExecutionStrategy().ExecuteAsync(
+            async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var settings = await LockAndReadSettingsAsync(db, tenantId, ct);
+                var result = await UnitAsync(db, tenantId, work, settings, ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            },
+            cancellationToken);
+
+    /// <summary><c>pg_advisory_xact_lock</c> for the tenant's recomputes, then the tenant's settings (null if none yet), in one batch.</summary>
+    static async Task<TenantSettings?> LockAndReadSettingsAsync(PushDbContext db, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var columns = SettingsColumns.Get(db);
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction())
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1, $2)") { Parameters = { new() { Value = AdvisoryLockKind }, new() { Value = TenantTransaction.KeyOf(tenantId) } } },
+                new NpgsqlBatchCommand(columns.Select) { Parameters = { new() { Value = tenantId } } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new TenantSettings
+        {
+            TenantId = tenantId,
+            Plan = Enum.Parse<Plan>(reader.GetString(0)),
+            InventoryFeaturesEnabled = reader.GetBoolean(1),
+            Version = reader.GetInt64(2),
+            CatalogStamp = reader.GetGuid(3),
+        };
+    }
+
+    /// <summary>The settings read's text, from the model's table and column names.</summary>
+    sealed class SettingsColumns
+    {
+        static SettingsColumns? known;
+
+        public required string Select { get; init; }
+
+        public static SettingsColumns Get(PushDbContext db) => known ??= Build(db);
+
+        static SettingsColumns Build(PushDbContext db)
+        {
+            var type = db.Model.FindEntityType(typeof(TenantSettings))!;
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            string Column(string property) => $"\"{type.FindProperty(property)!.GetColumnName(table)}\"";
+            return new SettingsColumns
+            {
+                Select = $"SELECT {Column(nameof(TenantSettings.Plan))}, {Column(nameof(TenantSettings.InventoryFeaturesEnabled))}, {Column(nameof(TenantSettings.Version))}, {Column(nameof(TenantSettings.CatalogStamp))} "
+                    + $"FROM \"{table.Name}\" WHERE {Column(nameof(TenantSettings.TenantId))} = $1",
+            };
+        }
+    }
 
     /// <summary>The first key of the planner's advisory locks (the second is the tenant's), apart from any other use of them.</summary>
     const int AdvisoryLockKind = 0x50555348;
 
-    async Task<PlanResult> UnitAsync(PushDbContext db, Guid tenantId, Func<PlanUnit, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken)
+    /// <summary>The unit on SQLite: its transaction is the save's, and the file's write lock serialises it.</summary>
+    async Task<PlanResult> UnitAsync(PushDbContext db, Guid tenantId, Func<PlanUnit, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken) =>
+        await UnitAsync(db, tenantId, work, await db.TenantSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The unit, from the tenant's <paramref name="settings"/>: read first, since the catalog stamp must be read
+    /// before anything it vouches for (<see cref="TenantCatalog"/>).
+    /// </summary>
+    async Task<PlanResult> UnitAsync(PushDbContext db, Guid tenantId, Func<PlanUnit, CancellationToken, Task<Trigger?>> work, TenantSettings? settings, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var started = Stopwatch.GetTimestamp();
-
-        // First: the catalog stamp must be read before anything it vouches for (TenantCatalog).
-        var settings = await db.TenantSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId, cancellationToken);
         var trigger = await work(new PlanUnit(db, now, settings), cancellationToken);
         var worked = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var writes = new RecordWrites();
