@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Microsoft.Extensions.Logging;
 using PushInventory.Contracts;
@@ -75,74 +74,47 @@ internal sealed partial class PushPlanner(
     /// components change at once on two instances would otherwise be computed from the new level of one and
     /// the old level of the other by whichever saves second, when the first found its own result unchanged
     /// and wrote nothing, and that stale quantity would be pushed.
-    /// <para>
-    /// The lock and the unit's first read, the tenant's settings, go to the database in one batch: each statement
-    /// of a batch reads with a snapshot of its own, taken when it starts, so the settings are read after the lock
-    /// is held, as <see cref="TenantTransaction"/> would read them, one round trip sooner.
-    /// </para>
+    /// <para>The unit's first read, the tenant's settings, goes to the database with the lock, in one batch.</para>
     /// </summary>
     Task<PlanResult> UnderTenantLockAsync(PushDbContext db, Guid tenantId, Func<PlanUnit, CancellationToken, Task<Trigger?>> work, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(
-            async ct =>
-            {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var settings = await LockAndReadSettingsAsync(db, tenantId, ct);
-                var result = await UnitAsync(db, tenantId, work, settings, ct);
-                await transaction.CommitAsync(ct);
-                return result;
-            },
+        TenantTransaction.RunAsync(
+            db,
+            AdvisoryLockKind,
+            tenantId,
+            () => new NpgsqlBatchCommand(SettingsSelect(db)) { Parameters = { new() { Value = tenantId } } },
+            (reader, ct) => ReadSettingsAsync(reader, tenantId, ct),
+            (settings, ct) => UnitAsync(db, tenantId, work, settings, ct),
             cancellationToken);
 
-    /// <summary><c>pg_advisory_xact_lock</c> for the tenant's recomputes, then the tenant's settings (null if none yet), in one batch.</summary>
-    static async Task<TenantSettings?> LockAndReadSettingsAsync(PushDbContext db, Guid tenantId, CancellationToken cancellationToken)
-    {
-        var columns = SettingsColumns.Get(db);
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction())
-        {
-            BatchCommands =
+    /// <summary>The tenant's settings from <see cref="SettingsSelect"/>'s result (null if none yet).</summary>
+    static async Task<TenantSettings?> ReadSettingsAsync(DbDataReader reader, Guid tenantId, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken)
+            ? new TenantSettings
             {
-                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1, $2)") { Parameters = { new() { Value = AdvisoryLockKind }, new() { Value = TenantTransaction.KeyOf(tenantId) } } },
-                new NpgsqlBatchCommand(columns.Select) { Parameters = { new() { Value = tenantId } } },
-            },
-        };
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+                TenantId = tenantId,
+                Plan = Enum.Parse<Plan>(reader.GetString(0)),
+                InventoryFeaturesEnabled = reader.GetBoolean(1),
+                Version = reader.GetInt64(2),
+                CatalogStamp = reader.GetGuid(3),
+            }
+            : null;
+
+    static string? settingsSelect;
+
+    /// <summary>The settings read (<see cref="ReadSettingsAsync"/> takes its columns in this order), from the model's table and column names.</summary>
+    static string SettingsSelect(PushDbContext db)
+    {
+        if (settingsSelect is { } known)
         {
-            return null;
+            return known;
         }
 
-        return new TenantSettings
-        {
-            TenantId = tenantId,
-            Plan = Enum.Parse<Plan>(reader.GetString(0)),
-            InventoryFeaturesEnabled = reader.GetBoolean(1),
-            Version = reader.GetInt64(2),
-            CatalogStamp = reader.GetGuid(3),
-        };
-    }
-
-    /// <summary>The settings read's text, from the model's table and column names.</summary>
-    sealed class SettingsColumns
-    {
-        static SettingsColumns? known;
-
-        public required string Select { get; init; }
-
-        public static SettingsColumns Get(PushDbContext db) => known ??= Build(db);
-
-        static SettingsColumns Build(PushDbContext db)
-        {
-            var type = db.Model.FindEntityType(typeof(TenantSettings))!;
-            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-            string Column(string property) => $"\"{type.FindProperty(property)!.GetColumnName(table)}\"";
-            return new SettingsColumns
-            {
-                Select = $"SELECT {Column(nameof(TenantSettings.Plan))}, {Column(nameof(TenantSettings.InventoryFeaturesEnabled))}, {Column(nameof(TenantSettings.Version))}, {Column(nameof(TenantSettings.CatalogStamp))} "
-                    + $"FROM \"{table.Name}\" WHERE {Column(nameof(TenantSettings.TenantId))} = $1",
-            };
-        }
+        var type = db.Model.FindEntityType(typeof(TenantSettings))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        string Column(string property) => $"\"{type.FindProperty(property)!.GetColumnName(table)}\"";
+        return settingsSelect =
+            $"SELECT {Column(nameof(TenantSettings.Plan))}, {Column(nameof(TenantSettings.InventoryFeaturesEnabled))}, {Column(nameof(TenantSettings.Version))}, {Column(nameof(TenantSettings.CatalogStamp))} "
+            + $"FROM \"{table.Name}\" WHERE {Column(nameof(TenantSettings.TenantId))} = $1";
     }
 
     /// <summary>The first key of the planner's advisory locks (the second is the tenant's), apart from any other use of them.</summary>
