@@ -47,20 +47,10 @@ public sealed class DispatchTests(PushFixture fixture)
         await seller.StockAsync(merchant, "ROTATE-1", 4, version: 1);
         await seller.WaitForQuantityAsync(sku, 4);
 
-        // The seller re-authorised the shop: the old token is revoked, pushes must go with the new one.
-        var token = $"lazada-rotated-{Seller.NewId()}";
-        using (var response = await fixture.Sandbox.PostAsJsonAsync("/sandbox/shops", new { marketplace = "Lazada", appKey = "100132", appSecret = "rotated-secret", accessToken = token }))
-        {
-            response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        }
-
-        var baseUrl = new Uri(fixture.SandboxAddress, "/sandbox/lazada").ToString();
-        var credentials = fixture.Protect(new { appKey = "100132", appSecret = "rotated-secret", accessToken = token });
-        await fixture.Factory.Bus.Publish(new StoreChanged(seller.TenantId, lazada.Id, Marketplace.Lazada, lazada.Name, "PH", baseUrl, [], credentials, false, 2, DateTime.UtcNow));
-        await fixture.WaitForDbAsync(db => db.Stores.AnyAsync(s => s.Id == lazada.Id && s.Version == 2), "the store's new credentials");
+        // The seller re-authorised the shop: pushes must go with the new credentials.
+        var rotated = await seller.StoreAsync(Marketplace.Lazada, lazada.Name, replacing: lazada, version: 2);
         await seller.StockAsync(merchant, "ROTATE-1", 9, version: 2);
 
-        var rotated = lazada with { Shop = token };
         await Eventually.WaitAsync(async () => (await seller.SandboxAsync(rotated)).Sku(sku.Key)?.Quantity == 9, TimeSpan.FromSeconds(30), "the push under the new token");
         (await seller.QuantityAsync(sku)).ShouldBe(4, "the shop under the old token must not get the new quantity");
     }

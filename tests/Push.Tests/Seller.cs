@@ -50,7 +50,11 @@ public sealed class Seller
         return seller;
     }
 
-    public async Task<TestStore> StoreAsync(Marketplace marketplace, string name, IReadOnlyList<(string Sku, int Reserved)>? sandboxSkus = null)
+    /// <summary>
+    /// A store on a new Sandbox shop; with <paramref name="replacing"/>, that store's next <paramref name="version"/>
+    /// moved to the new shop (the seller re-authorised it: new credentials, the old ones still valid in the Sandbox).
+    /// </summary>
+    public async Task<TestStore> StoreAsync(Marketplace marketplace, string name, IReadOnlyList<(string Sku, int Reserved)>? sandboxSkus = null, TestStore? replacing = null, long version = 1)
     {
         var id = NewId();
         object registration;
@@ -85,10 +89,10 @@ public sealed class Seller
             response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         }
 
-        var store = new TestStore(Guid.NewGuid(), marketplace, name, shop);
+        var store = new TestStore(replacing?.Id ?? Guid.NewGuid(), marketplace, name, shop);
         var baseUrl = new Uri(_f.SandboxAddress, $"/sandbox/{prefix}").ToString();
-        await _f.Factory.Bus.Publish(new StoreChanged(TenantId, store.Id, marketplace, name, "PH", baseUrl, [], _f.Protect(credentials), false, 1, DateTime.UtcNow));
-        await _f.WaitForDbAsync(db => db.Stores.AnyAsync(s => s.Id == store.Id), $"store {name}");
+        await _f.Factory.Bus.Publish(new StoreChanged(TenantId, store.Id, marketplace, name, "PH", baseUrl, [], _f.Protect(credentials), false, version, DateTime.UtcNow));
+        await _f.WaitForDbAsync(db => db.Stores.AnyAsync(s => s.Id == store.Id && s.Version == version), $"store {name}");
         return store;
     }
 

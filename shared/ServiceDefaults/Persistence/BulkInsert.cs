@@ -60,12 +60,12 @@ public static class BulkInsert
 
         // PostgreSQL: the set-based writes (BulkUpdate's, the unnest inserts) are collected and sent together
         // (WriteBatch), in their order relative to the tracked writes SaveChanges makes.
-        using var batch = WriteBatch.Begin(db);
-        var written = await BulkUpdate.ApplyAsync(db, cancellationToken);
+        using var scope = WriteBatch.Begin(db);
+        var written = BulkUpdate.Apply(db, scope.Batch);
         try
         {
             var detected = written.ChangesDetected;
-            if (WriteBatch.Of(db) is { HasCommands: true } && TrackedChangesLeft(db, ref detected))
+            if (scope.Batch is { HasCommands: true } && TrackedChangesLeft(db, ref detected))
             {
                 await WriteBatch.FlushAsync(db, cancellationToken);
             }

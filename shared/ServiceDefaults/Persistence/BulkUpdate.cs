@@ -27,14 +27,16 @@ internal static class BulkUpdate
     static readonly ConcurrentDictionary<(IEntityType Type, string Columns), Statement> Statements = new();
 
     /// <summary>
-    /// Writes the groups worth it and marks their entries Unchanged, so the <c>SaveChanges</c> that follows
-    /// writes only the rest; returns what <see cref="Written.Restore"/> puts back if that save or the
-    /// transaction fails (the caller or its execution strategy may then save the same entries again).
+    /// Adds the groups worth it to the save's <paramref name="batch"/> (null: not PostgreSQL, nothing is written
+    /// set-based) and marks their entries Unchanged, so the <c>SaveChanges</c> that follows writes only the
+    /// rest; returns what <see cref="Written.Restore"/> puts back if the batch, that save or the transaction
+    /// fails (the caller or its execution strategy may then save the same entries again). The batch checks
+    /// that each update matched all its rows.
     /// </summary>
-    public static async Task<Written> ApplyAsync(DbContext db, CancellationToken cancellationToken)
+    public static Written Apply(DbContext db, WriteBatch? batch)
     {
         var written = new Written();
-        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not { } transaction)
+        if (batch is null)
         {
             return written;
         }
@@ -54,7 +56,13 @@ internal static class BulkUpdate
             foreach (var group in groups)
             {
                 var statement = Statements.GetOrAdd(group.Key, key => Statement.For(db, key.Type, group.First().Modified));
-                await WriteAsync(db, transaction, statement, [.. group], written, cancellationToken);
+                var command = new NpgsqlBatchCommand(statement.Text);
+                statement.Bind(command.Parameters, [.. group.Select(e => e.Entry)]);
+                batch.Add(command, group.Count(), statement.Table);
+                foreach (var (entry, modified) in group)
+                {
+                    written.Add(entry, modified, statement.Tokens);
+                }
             }
         }
         catch
@@ -64,35 +72,6 @@ internal static class BulkUpdate
         }
 
         return written;
-    }
-
-    static async Task WriteAsync(DbContext db, IDbContextTransaction transaction, Statement statement, List<(EntityEntry Entry, List<IProperty> Modified)> entries, Written written, CancellationToken cancellationToken)
-    {
-        if (WriteBatch.Of(db) is { } batch)
-        {
-            // Sent with the save's other set-based writes, which check the count.
-            var batched = new NpgsqlBatchCommand(statement.Text);
-            statement.Bind(batched.Parameters, [.. entries.Select(e => e.Entry)]);
-            batch.Add(batched, entries.Count, statement.Table);
-        }
-        else
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = statement.Text;
-            statement.Bind(command.Parameters, [.. entries.Select(e => e.Entry)]);
-            var updated = await command.ExecuteNonQueryAsync(cancellationToken);
-            if (updated != entries.Count)
-            {
-                throw new DbUpdateConcurrencyException(
-                    $"Updating {entries.Count} rows of {statement.Table} matched {updated}: some were changed or deleted since they were read.");
-            }
-        }
-
-        foreach (var (entry, modified) in entries)
-        {
-            written.Add(entry, modified, statement.Tokens);
-        }
     }
 
     /// <summary>A plain entity of its own table whose writes <c>SaveChanges</c> reads nothing back from.</summary>

@@ -30,8 +30,9 @@ internal sealed class WriteBatch
             return default;
         }
 
-        Open.AddOrUpdate(db, new WriteBatch());
-        return new Scope(db);
+        var batch = new WriteBatch();
+        Open.AddOrUpdate(db, batch);
+        return new Scope(db, batch);
     }
 
     public bool HasCommands => _commands.Count > 0;
@@ -69,8 +70,11 @@ internal sealed class WriteBatch
     }
 
     /// <summary>Ends the collection (what was not flushed is dropped with the failed save).</summary>
-    internal readonly struct Scope(DbContext? db) : IDisposable
+    internal readonly struct Scope(DbContext? db, WriteBatch? batch) : IDisposable
     {
+        /// <summary>The batch collecting the save's writes; null when the provider is not PostgreSQL.</summary>
+        public WriteBatch? Batch => batch;
+
         public void Dispose()
         {
             if (db is not null)
