@@ -40,6 +40,9 @@ public sealed class DistributedSystem : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The connection string of a started service's database ("Push", "Stock", ...).</summary>
+    public string ConnectionString(string database) => _connections[database];
+
     /// <summary>Starts the named services (instances may repeat, e.g. "push" twice), the gateway and the test bus.</summary>
     public async Task StartAsync(params string[] services)
     {

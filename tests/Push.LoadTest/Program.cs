@@ -81,6 +81,7 @@ var accepts = new List<(int Sku, int Quantity, DateTimeOffset At)>();
 var ticks = latencyRate / 10;
 var interval = TimeSpan.FromSeconds(1.0 / ticks);
 var clock = Stopwatch.StartNew();
+var sendingStarted = DateTimeOffset.UtcNow;
 var sends = new List<Task>();
 var sequence = 0;
 for (var tick = 0; tick < ticks * latencySeconds; tick++)
@@ -116,6 +117,7 @@ await Until(async () =>
 }, "every SKU to reach its final quantity", TimeSpan.FromMinutes(5));
 
 var latencies = new List<double>();
+var bySecond = new List<(int Second, double Latency)>();
 foreach (var group in accepts.GroupBy(a => a.Sku))
 {
     var history = await sandboxHttp.GetFromJsonAsync<JsonElement>($"/sandbox/stock/history?marketplace=Lazada&shop={token}&sku=L{group.Key}");
@@ -125,7 +127,9 @@ foreach (var group in accepts.GroupBy(a => a.Sku))
         var reached = changes.FirstOrDefault(c => c.Quantity >= movement.Quantity);
         if (reached.At != default)
         {
-            latencies.Add(Math.Max(0, (reached.At - movement.At).TotalMilliseconds));
+            var latency = Math.Max(0, (reached.At - movement.At).TotalMilliseconds);
+            latencies.Add(latency);
+            bySecond.Add(((int)(movement.At - sendingStarted).TotalSeconds, latency));
         }
     }
 }
@@ -133,6 +137,16 @@ foreach (var group in accepts.GroupBy(a => a.Sku))
 latencies.Sort();
 double P(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
 Console.WriteLine($"  movement accepted -> marketplace call: p50 {P(0.50):0.0} ms, p90 {P(0.90):0.0} ms, p99 {P(0.99):0.0} ms, max {latencies[^1]:0.0} ms (n = {latencies.Count})");
+// By the second of sending it was accepted in: a p50 that climbs through the run is a backlog growing, a
+// single high second a stall.
+Console.WriteLine("  p50 / max by second of sending: " + string.Join(", ", bySecond
+    .GroupBy(l => l.Second)
+    .OrderBy(g => g.Key)
+    .Select(g =>
+    {
+        var sorted = g.Select(l => l.Latency).Order().ToList();
+        return $"{sorted[sorted.Count / 2]:0}/{sorted[^1]:0}";
+    })));
 return 0;
 
 async Task Throughput(string label, string idPrefix)
