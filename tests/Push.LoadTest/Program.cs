@@ -116,7 +116,6 @@ await Until(async () =>
     return Enumerable.Range(0, skuCount).All(i => q.GetValueOrDefault($"L{i}") == expected[i]);
 }, "every SKU to reach its final quantity", TimeSpan.FromMinutes(5));
 
-var latencies = new List<double>();
 var bySecond = new List<(int Second, double Latency)>();
 foreach (var group in accepts.GroupBy(a => a.Sku))
 {
@@ -127,14 +126,12 @@ foreach (var group in accepts.GroupBy(a => a.Sku))
         var reached = changes.FirstOrDefault(c => c.Quantity >= movement.Quantity);
         if (reached.At != default)
         {
-            var latency = Math.Max(0, (reached.At - movement.At).TotalMilliseconds);
-            latencies.Add(latency);
-            bySecond.Add(((int)(movement.At - sendingStarted).TotalSeconds, latency));
+            bySecond.Add(((int)(movement.At - sendingStarted).TotalSeconds, Math.Max(0, (reached.At - movement.At).TotalMilliseconds)));
         }
     }
 }
 
-latencies.Sort();
+var latencies = bySecond.Select(l => l.Latency).Order().ToList();
 double P(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
 Console.WriteLine($"  movement accepted -> marketplace call: p50 {P(0.50):0.0} ms, p90 {P(0.90):0.0} ms, p99 {P(0.99):0.0} ms, max {latencies[^1]:0.0} ms (n = {latencies.Count})");
 // By the second of sending it was accepted in: a p50 that climbs through the run is a backlog growing, a
