@@ -197,19 +197,12 @@ internal sealed partial class PushDispatcher(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var rows = await (from s in db.States.AsNoTracking()
-                              join t in db.TenantSettings on s.TenantId equals t.TenantId
-                              join k in db.StoreSkus.AsNoTracking() on s.StoreSkuId equals k.Id into skus
-                              from k in skus.DefaultIfEmpty()
-                              join r in db.Records on s.PendingRecordId equals (Guid?)r.Id into records
-                              from r in records.DefaultIfEmpty()
-                              join o in db.Stores on s.StoreId equals o.Id into stores
-                              from o in stores.DefaultIfEmpty()
-                              where s.StoreId == storeId && s.NextAttemptAt != null && s.NextAttemptAt <= now && s.PendingRecordId != null && t.InventoryFeaturesEnabled
-                              orderby s.NextAttemptAt
-                              select new { State = s, Sku = k, MerchantSkuCode = r != null ? r.MerchantSkuCode : null, StoreVersion = o != null ? o.Version : (long?)null })
-                .Take(_options.MaxSkusPerRound + excluded.Count)
-                .ToListAsync(cancellationToken);
+            var rows = new List<DueRow>();
+            await foreach (var row in DuePushes(db, storeId, now, _options.MaxSkusPerRound + excluded.Count).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+
             due = [.. rows.Where(r => !excluded.Contains(r.State.PendingRecordId!.Value)).Take(_options.MaxSkusPerRound).Select(r => (r.State, r.Sku, r.MerchantSkuCode))];
             if (due.Count > 0 && rows[0].StoreVersion is { } version)
             {
@@ -396,7 +389,12 @@ internal sealed partial class PushDispatcher(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var ids = sent.Select(s => s.StoreSkuId).ToList();
-            var states = await db.States.Where(s => ids.Contains(s.StoreSkuId)).ToDictionaryAsync(s => s.StoreSkuId, cancellationToken);
+            var states = new Dictionary<Guid, PushState>();
+            await foreach (var state in StatesOf(db, ids).WithCancellation(cancellationToken))
+            {
+                states[state.StoreSkuId] = state;
+            }
+
             var outcomes = new List<(string Outcome, double? LatencyMs)>();
             var updates = new Dictionary<RecordUpdate, List<Guid>>();
             var events = new List<StoreSkuPushed>();
@@ -454,6 +452,32 @@ internal sealed partial class PushDispatcher(
             }
         }
     }
+
+    /// <summary>
+    /// A store's due pushes, oldest first: each state with its store SKU, its record's merchant SKU code and the
+    /// store's version. Compiled once, as <see cref="StatesOf"/>: every round runs it, and a LINQ query walks and
+    /// hashes its expression tree on each run.
+    /// </summary>
+    static readonly Func<PushDbContext, Guid, DateTime, int, IAsyncEnumerable<DueRow>> DuePushes = EF.CompileAsyncQuery(
+        (PushDbContext db, Guid storeId, DateTime now, int take) =>
+            (from s in db.States.AsNoTracking()
+             join t in db.TenantSettings on s.TenantId equals t.TenantId
+             join k in db.StoreSkus.AsNoTracking() on s.StoreSkuId equals k.Id into skus
+             from k in skus.DefaultIfEmpty()
+             join r in db.Records on s.PendingRecordId equals (Guid?)r.Id into records
+             from r in records.DefaultIfEmpty()
+             join o in db.Stores on s.StoreId equals o.Id into stores
+             from o in stores.DefaultIfEmpty()
+             where s.StoreId == storeId && s.NextAttemptAt != null && s.NextAttemptAt <= now && s.PendingRecordId != null && t.InventoryFeaturesEnabled
+             orderby s.NextAttemptAt
+             select new DueRow(s, k, r != null ? r.MerchantSkuCode : null, o != null ? o.Version : (long?)null))
+            .Take(take));
+
+    /// <summary>The states of the store SKUs a settle ends (tracked).</summary>
+    static readonly Func<PushDbContext, List<Guid>, IAsyncEnumerable<PushState>> StatesOf = EF.CompileAsyncQuery(
+        (PushDbContext db, List<Guid> ids) => db.States.Where(s => ids.Contains(s.StoreSkuId)));
+
+    sealed record DueRow(PushState State, StoreSku? Sku, string? MerchantSkuCode, long? StoreVersion);
 
     (string Outcome, double? LatencyMs, RecordUpdate Update) Settle(PushState state, SentPush push, StockUpdateResult result, DateTime now)
     {

@@ -68,12 +68,12 @@ internal static class SnapshotLoader
         var allIdSet = allIds.ToHashSet();
 
         // The store SKUs with their push states, in one query (a state exists only for a store SKU the read model has).
-        var stored = await (from k in db.StoreSkus.AsNoTracking()
-                            where k.TenantId == tenantId && allIds.Contains(k.Id)
-                            join p in db.States on k.Id equals p.StoreSkuId into kStates
-                            from p in kStates.DefaultIfEmpty()
-                            select new { Sku = k, State = p })
-            .ToListAsync(cancellationToken);
+        var stored = new List<SkuWithState>();
+        await foreach (var row in StoreSkusWithStates(db, tenantId, allIds).WithCancellation(cancellationToken))
+        {
+            stored.Add(row);
+        }
+
         var storeSkus = WithLocal(
                 [.. stored.Select(r => r.Sku)],
                 db.StoreSkus.Local,
@@ -142,6 +142,20 @@ internal static class SnapshotLoader
             preOrders);
         return new TenantData(snapshot, stores, storeSkus, states);
     }
+
+    /// <summary>
+    /// The store SKUs with their push states (a state exists only for a store SKU the read model has), untracked,
+    /// in one query compiled once: every recompute runs it, and a LINQ query walks and hashes its expression tree on each run.
+    /// </summary>
+    static readonly Func<PushDbContext, Guid, List<Guid>, IAsyncEnumerable<SkuWithState>> StoreSkusWithStates = EF.CompileAsyncQuery(
+        (PushDbContext db, Guid tenantId, List<Guid> ids) =>
+            from k in db.StoreSkus.AsNoTracking()
+            where k.TenantId == tenantId && ids.Contains(k.Id)
+            join p in db.States on k.Id equals p.StoreSkuId into kStates
+            from p in kStates.DefaultIfEmpty()
+            select new SkuWithState(k, p));
+
+    sealed record SkuWithState(StoreSku Sku, PushState? State);
 
     /// <summary>
     /// The rows as the caller's unit of work will leave them: what the database holds, overlaid with the

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PushInventory.Contracts;
 using PushInventory.Push.Domain;
+using PushInventory.Push.Persistence;
 using PushInventory.ServiceDefaults;
 using PushInventory.ServiceDefaults.Messaging;
 
@@ -50,9 +51,12 @@ internal sealed partial class StockChanges
     {
         var db = unit.Db;
         var skuIds = changes.Select(c => c.MerchantSkuId).Distinct().ToList();
-        var levels = await db.StockLevels
-            .Where(l => l.TenantId == tenantId && skuIds.Contains(l.MerchantSkuId))
-            .ToDictionaryAsync(l => (l.MerchantSkuId, l.WarehouseId), cancellationToken);
+        var levels = new Dictionary<(Guid, Guid), StockLevel>();
+        await foreach (var level in LevelsOf(db, tenantId, skuIds).WithCancellation(cancellationToken))
+        {
+            levels[(level.MerchantSkuId, level.WarehouseId)] = level;
+        }
+
         var changed = new HashSet<Guid>();
         foreach (var message in changes)
         {
@@ -93,6 +97,10 @@ internal sealed partial class StockChanges
             Preloaded = new(mappings, skuIds.ToHashSet(), catalog),
         };
     }
+
+    /// <summary>The levels of the merchant SKUs (tracked), compiled once: every group reads them, and a LINQ query walks and hashes its expression tree on each run.</summary>
+    static readonly Func<PushDbContext, Guid, List<Guid>, IAsyncEnumerable<StockLevel>> LevelsOf = EF.CompileAsyncQuery(
+        (PushDbContext db, Guid tenantId, List<Guid> skuIds) => db.StockLevels.Where(l => l.TenantId == tenantId && skuIds.Contains(l.MerchantSkuId)));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied a group of {Changes} stock changes ({Levels} levels) of tenant {TenantId}: {Queued} pushes queued in {Milliseconds} ms")]
     static partial void LogGroup(ILogger logger, Guid tenantId, int changes, int levels, int queued, double milliseconds);
