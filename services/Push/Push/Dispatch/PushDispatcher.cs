@@ -127,10 +127,13 @@ internal sealed partial class PushDispatcher(
 
     /// <summary>
     /// Pushes a claimed store round after round while it has due pushes: what is computed during a push is sent
-    /// right after it, without another search for stores and another claim. Once nothing is due, the store is
-    /// kept for <see cref="PushOptions.IdleStoreHold"/> more in case a commit brings it new pushes (under a steady
+    /// right after it, without another search for stores and another claim. After a round that took everything
+    /// due, the store is read again only once a recompute of this instance commits (pushes committed before a
+    /// round's read are in it); until then, and once nothing is due, the store is kept for
+    /// <see cref="PushOptions.IdleStoreHold"/> more in case a commit brings it new pushes (under a steady
     /// stream of changes the next group is usually a few milliseconds away); at most for
-    /// <see cref="PushOptions.MaxStoreHold"/> in all, then others may have it.
+    /// <see cref="PushOptions.MaxStoreHold"/> in all, then others may have it. Pushes another instance computed
+    /// for a held store wait for the next read, or for the hold to end and the store to be found again.
     /// </summary>
     async Task HoldAsync(Guid storeId, Unsettled unsettled, CancellationToken cancellationToken)
     {
@@ -140,10 +143,17 @@ internal sealed partial class PushDispatcher(
         {
             // Taken before the read: a commit after it wakes the wait below even if the read missed its pushes.
             var change = signal.NextChange;
-            if (await PushStoreAsync(storeId, unsettled, cancellationToken) > 0)
+            var pushed = await PushStoreAsync(storeId, unsettled, cancellationToken);
+            if (pushed > 0)
             {
                 lastPush = held.Elapsed;
-                continue;
+
+                // Read again at once only if the round was full or a commit came since its read began: otherwise
+                // the read would find nothing new.
+                if (pushed >= _options.MaxSkusPerRound || change.IsCompleted)
+                {
+                    continue;
+                }
             }
 
             var idleLeft = lastPush + _options.IdleStoreHold - held.Elapsed;
