@@ -61,6 +61,19 @@ public sealed class OutboxTests : IDisposable
         });
     }
 
+    /// <summary>A host on <paramref name="settings"/> whose schema exists before its dispatcher starts.</summary>
+    static async Task<IHost> StartedWithSchemaAsync(Dictionary<string, string?> settings)
+    {
+        var host = OutboxTestHost.Build(settings);
+        await using (var schema = host.Services.CreateAsyncScope())
+        {
+            await schema.ServiceProvider.GetRequiredService<TestDbContext>().Database.EnsureCreatedAsync();
+        }
+
+        await host.StartAsync();
+        return host;
+    }
+
     /// <summary>Runs <paramref name="test"/> on settings for <paramref name="provider"/>: a fresh PostgreSQL database (dropped after) or this test's SQLite folder.</summary>
     async Task OnDatabaseAsync(string provider, Func<Dictionary<string, string?>, Task> test)
     {
@@ -89,13 +102,7 @@ public sealed class OutboxTests : IDisposable
             // transaction for 30 s.
             settings["Outbox:PollInterval"] = "00:10:00";
             settings["Outbox:Lease"] = "00:00:30";
-            using var host = OutboxTestHost.Build(settings);
-            await using (var schema = host.Services.CreateAsyncScope())
-            {
-                await schema.ServiceProvider.GetRequiredService<TestDbContext>().Database.EnsureCreatedAsync();
-            }
-
-            await host.StartAsync();
+            using var host = await StartedWithSchemaAsync(settings);
             var pings = Enumerable.Range(0, 3).Select(i => new Ping(Guid.NewGuid(), $"bulk-{i}")).ToArray();
 
             var rows = await BulkSaveAsync(host, commit: true, pings);
@@ -110,6 +117,39 @@ public sealed class OutboxTests : IDisposable
             var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
             await Eventually.WaitAsync(async () => await db.OutboxMessages.AsNoTracking().CountAsync(m => ids.Contains(m.Id) && m.SentAt != null && m.LockToken == null) == ids.Count, TimeSpan.FromSeconds(10), "the rows to be marked sent");
             await host.StopAsync();
+        });
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public Task HandedOff_AndPublished_IsMarkedSentTogether_AfterTheDelay_OrWhenTheHostStops(string provider) =>
+        OnDatabaseAsync(provider, async settings =>
+        {
+            settings["Outbox:PollInterval"] = "00:10:00";
+            settings["Outbox:MarkSentDelay"] = "00:00:05";
+            using var host = await StartedWithSchemaAsync(settings);
+            var first = new Ping(Guid.NewGuid(), "first commit");
+            var second = new Ping(Guid.NewGuid(), "second commit");
+            var ids = (await BulkSaveAsync(host, commit: true, first)).Concat(await BulkSaveAsync(host, commit: true, second)).Select(r => r.Id).ToList();
+            var log = host.Services.GetRequiredService<PingLog>();
+            await Eventually.WaitAsync(() => log.Received.Any(r => r.Ping.Id == first.Id) && log.Received.Any(r => r.Ping.Id == second.Id), TimeSpan.FromSeconds(10), "both commits' messages to be published");
+
+            // Published, and still waiting for the mark (5 s): stopping marks them instead of leaving them to be
+            // published again once their lease ends.
+            async Task<List<OutboxMessage>> RowsAsync()
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<TestDbContext>().OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync();
+            }
+
+            (await RowsAsync()).ShouldAllBe(r => r.SentAt == null);
+            await host.StopAsync();
+            var rows = await RowsAsync();
+            rows.Count.ShouldBe(2);
+            rows.ShouldAllBe(r => r.SentAt != null && r.LockToken == null);
+
+            // One statement marked both commits' messages.
+            rows.Select(r => r.SentAt).Distinct().Count().ShouldBe(1);
         });
 
     [Fact]

@@ -24,6 +24,14 @@ public sealed class OutboxOptions
     [Range(1, 1000)]
     public int MaxConcurrentPublishes { get; set; } = 64;
 
+    /// <summary>
+    /// How long handed-off messages, once published, wait to be marked sent, so that one statement marks the
+    /// messages of many commits (zero: each publish marks its own). Well within <see cref="Lease"/>: a message
+    /// not marked when its lease ends is published again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan MarkSentDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Failed publish attempts before a message is set aside as failed.</summary>
     [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 10;
