@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using PushInventory.Contracts;
 using PushInventory.TestSupport;
 using Shouldly;
@@ -118,5 +119,67 @@ public sealed class PushFlowTests : IAsyncLifetime
         ended.MessageIds.Count.ShouldBeLessThan(ended.Messages.Count, "the pushes of a round travel in one message");
         var simulated = await Seller.ReadAsync(await seller.Api.PostAsJsonAsync("/api/push/simulate", new { merchantSkuCodes = new[] { "D-2" } }), HttpStatusCode.OK);
         simulated.ToString().ShouldContain("all stores, Shopee first when nearly sold out");
+    }
+
+    [Fact]
+    public async Task PushFailures_OnPostgres_AreRecordedWithTheMarketplacesError_AndRetriedUntilTheyEnd()
+    {
+        using var seller = await Seller.CreateAsync(_sut);
+        var lazada = await seller.StoreAsync("Lazada", "Lazada PH");
+        var tiktok = await seller.StoreAsync("TikTokShop", "TikTok PH");
+        await seller.SkuAsync("F-1");
+        var (refusedId, refusedKey) = await seller.StoreSkuAsync(lazada, "F-1");
+        var (retriedId, retriedKey) = await seller.StoreSkuAsync(tiktok, "F-1");
+        await seller.MapAsync(refusedId, "F-1");
+        await seller.MapAsync(retriedId, "F-1");
+        await seller.RuleAsync(new { name = "both", priority = 1, scope = new { kind = "All" }, warehouseCodes = new[] { "WH-A" }, storeIds = new[] { lazada.Id, tiktok.Id } });
+        await seller.WaitForRuleAsync("F-1", "both", 2);
+
+        // Lazada refuses the quantity for good (below its reserved stock); TikTok Shop fails every call with a
+        // server error, which is retried with back-off.
+        await FaultsAsync(seller, lazada, new { belowReservedSkus = new[] { refusedKey } });
+        await FaultsAsync(seller, tiktok, new { serverErrorShare = 1.0 });
+        await seller.MoveAsync("F-1", "WH-A", "StockIn", 7);
+
+        JsonElement Record(JsonElement records, Guid storeSkuId) =>
+            records.GetProperty("items").EnumerateArray().FirstOrDefault(r => r.GetProperty("storeSkuId").GetGuid() == storeSkuId && r.GetProperty("quantity") is { ValueKind: JsonValueKind.Number } quantity && quantity.GetInt32() == 7);
+        var refused = default(JsonElement);
+        await Eventually.WaitAsync(
+            async () => (refused = Record(await seller.RecordsAsync($"storeSkuId={refusedId}"), refusedId)).ValueKind == JsonValueKind.Object && refused.GetProperty("status").GetString() == "Failed",
+            TimeSpan.FromSeconds(30),
+            "the refused push to end Failed");
+        refused.GetProperty("errorCode").GetString().ShouldNotBeNullOrEmpty();
+        refused.GetProperty("errorMessage").GetString().ShouldNotBeNullOrEmpty();
+        refused.GetProperty("attempts").GetInt32().ShouldBe(1);
+        refused.GetProperty("completedAt").ValueKind.ShouldBe(JsonValueKind.String);
+
+        // While it is retried, the record stays Pending with its attempts and the last error.
+        var retrying = default(JsonElement);
+        await Eventually.WaitAsync(
+            async () => (retrying = Record(await seller.RecordsAsync($"storeSkuId={retriedId}"), retriedId)).ValueKind == JsonValueKind.Object && retrying.GetProperty("attempts").GetInt32() >= 2,
+            TimeSpan.FromSeconds(30),
+            "the failing push to be retried");
+        retrying.GetProperty("status").GetString().ShouldBe("Pending");
+        retrying.GetProperty("errorCode").GetString().ShouldNotBeNullOrEmpty();
+        retrying.GetProperty("completedAt").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        (await seller.Sandbox.DeleteAsync($"/sandbox/faults?marketplace={tiktok.Marketplace}&shop={Uri.EscapeDataString(tiktok.ShopKey)}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await seller.WaitForSandboxAsync(tiktok, retriedKey, 7);
+        await Eventually.WaitAsync(
+            async () => Record(await seller.RecordsAsync($"storeSkuId={retriedId}"), retriedId) is { ValueKind: JsonValueKind.Object } r && r.GetProperty("status").GetString() == "Succeeded",
+            TimeSpan.FromSeconds(30),
+            "the retried push to succeed once the marketplace recovers");
+        (await seller.SandboxQuantityAsync(lazada, refusedKey)).ShouldNotBe(7);
+    }
+
+    static async Task FaultsAsync(Seller seller, Seller.Store store, object faults)
+    {
+        var body = new Dictionary<string, object?> { ["marketplace"] = store.Marketplace, ["shop"] = store.ShopKey };
+        foreach (var property in faults.GetType().GetProperties())
+        {
+            body[property.Name] = property.GetValue(faults);
+        }
+
+        (await seller.Sandbox.PostAsJsonAsync("/sandbox/faults", body)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
 }

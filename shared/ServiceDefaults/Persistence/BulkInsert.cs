@@ -25,6 +25,22 @@ public static class BulkInsert
     const int MaxUnnestRows = 500;
 
     /// <summary>
+    /// Inside <see cref="SaveChangesWithBulkAsync"/>'s bulk writes on PostgreSQL: sends <paramref name="command"/>
+    /// in the save's one batch, ahead of the tracked rows' set-based updates, so the rows it locks are locked
+    /// before theirs, and returns true. False anywhere else: the caller runs its statement itself.
+    /// </summary>
+    public static bool TryWriteFirst(this DbContext db, NpgsqlBatchCommand command, string table)
+    {
+        if (WriteBatch.Of(db) is not { } batch)
+        {
+            return false;
+        }
+
+        batch.AddFirst(command, table);
+        return true;
+    }
+
+    /// <summary>
     /// Saves the tracked changes and runs <paramref name="bulkWrites"/> (bulk inserts) in one transaction,
     /// under the provider's execution strategy; the tracked changes are accepted only once it committed.
     /// A conflict surfaces as <see cref="DbUpdateException"/> (tracked rows) or <see cref="DbException"/> (bulk rows).

@@ -40,6 +40,9 @@ internal sealed class WriteBatch
     /// <summary>Adds a statement; <paramref name="rows"/>, when given, is how many rows it must change.</summary>
     public void Add(NpgsqlBatchCommand command, int? rows, string table) => _commands.Add((command, rows, table));
 
+    /// <summary>Adds a statement ahead of those added so far (the tracked rows' updates).</summary>
+    public void AddFirst(NpgsqlBatchCommand command, string table) => _commands.Insert(0, (command, null, table));
+
     /// <summary>Sends what was added, in one round trip, in the context's transaction.</summary>
     public static async Task FlushAsync(DbContext db, CancellationToken cancellationToken)
     {
