@@ -9,11 +9,11 @@ public sealed class OutboxOptions
     public const string Section = "Outbox";
 
     /// <summary>How often to look for messages when no commit woke the dispatcher (the fallback).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [TimeSpanRange("00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a claim holds its messages before another instance may take them.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Messages claimed at once.</summary>
@@ -29,7 +29,7 @@ public sealed class OutboxOptions
     /// messages of many commits (zero: each publish marks its own). Well within <see cref="Lease"/>: a message
     /// not marked when its lease ends is published again.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    [TimeSpanRange("00:00:00", "00:00:05")]
     public TimeSpan MarkSentDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Failed publish attempts before a message is set aside as failed.</summary>
@@ -37,6 +37,6 @@ public sealed class OutboxOptions
     public int MaxAttempts { get; set; } = 10;
 
     /// <summary>How long published messages (and handled inbox ids) are kept.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    [TimeSpanRange("00:00:01", "365.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
 }
