@@ -109,9 +109,9 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     /// <summary>
     /// Marks handed-off messages sent once they are published: every <see cref="OutboxOptions.MarkSentDelay"/>,
-    /// all those published meanwhile in one statement (a statement per commit was a tenth of a busy host's
-    /// database work). On stopping, what is left is marked at once; if that fails, those messages are published
-    /// again once their lease ends, as after a crash.
+    /// all those published meanwhile in one statement, instead of one per commit (at 1,000 movements/s, Stock
+    /// made 832 of them in 10 s). On stopping, what is left is marked at once; if that fails, those messages are
+    /// published again once their lease ends, as after a crash.
     /// </summary>
     async Task MarkHandedOffSentAsync(CancellationToken stoppingToken)
     {
