@@ -188,12 +188,7 @@ internal sealed partial class MovementProcessor
     static async Task<(Dictionary<string, MerchantSku> Skus, Dictionary<string, Warehouse> Warehouses, Dictionary<(Guid, Guid), StockLevel> Levels, HashSet<Guid> Components)> ReadCatalogAsync(
         StockDbContext db, Guid tenantId, List<string> skuCodes, List<string> warehouseCodes, CancellationToken cancellationToken)
     {
-        var pairs = new List<CatalogRow>();
-        await foreach (var row in CatalogRows(db, tenantId, skuCodes, warehouseCodes).WithCancellation(cancellationToken))
-        {
-            pairs.Add(row);
-        }
-
+        var pairs = await CatalogRows(db, tenantId, skuCodes, warehouseCodes).ToListAsync(cancellationToken);
         var skus = new Dictionary<string, MerchantSku>(StringComparer.Ordinal);
         var warehouses = new Dictionary<string, Warehouse>(StringComparer.Ordinal);
         var levels = new Dictionary<(Guid, Guid), StockLevel>();

@@ -210,12 +210,7 @@ internal sealed partial class PushDispatcher(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var rows = new List<DueRow>();
-            await foreach (var row in DuePushes(db, storeId, now, _options.MaxSkusPerRound + excluded.Count).WithCancellation(cancellationToken))
-            {
-                rows.Add(row);
-            }
-
+            var rows = await DuePushes(db, storeId, now, _options.MaxSkusPerRound + excluded.Count).ToListAsync(cancellationToken);
             due = [.. rows.Where(r => !excluded.Contains(r.State.PendingRecordId!.Value)).Take(_options.MaxSkusPerRound).Select(r => (r.State, r.Sku, r.MerchantSkuCode))];
             if (due.Count > 0 && rows[0].StoreVersion is { } version)
             {
@@ -402,12 +397,7 @@ internal sealed partial class PushDispatcher(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var ids = sent.Select(s => s.StoreSkuId).ToList();
-            var states = new Dictionary<Guid, PushState>();
-            await foreach (var state in StatesOf(db, ids).WithCancellation(cancellationToken))
-            {
-                states[state.StoreSkuId] = state;
-            }
-
+            var states = await StatesOf(db, ids).ToDictionaryAsync(s => s.StoreSkuId, cancellationToken: cancellationToken);
             var outcomes = new List<(string Outcome, double? LatencyMs)>();
             var updates = new Dictionary<RecordUpdate, List<Guid>>();
             var events = new List<StoreSkuPushed>();

@@ -68,12 +68,7 @@ internal static class SnapshotLoader
         var allIdSet = allIds.ToHashSet();
 
         // The store SKUs with their push states, in one query (a state exists only for a store SKU the read model has).
-        var stored = new List<SkuWithState>();
-        await foreach (var row in StoreSkusWithStates(db, tenantId, allIds).WithCancellation(cancellationToken))
-        {
-            stored.Add(row);
-        }
-
+        var stored = await StoreSkusWithStates(db, tenantId, allIds).ToListAsync(cancellationToken);
         var storeSkus = WithLocal(
                 [.. stored.Select(r => r.Sku)],
                 db.StoreSkus.Local,

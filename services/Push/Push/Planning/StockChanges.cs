@@ -51,12 +51,7 @@ internal sealed partial class StockChanges
     {
         var db = unit.Db;
         var skuIds = changes.Select(c => c.MerchantSkuId).Distinct().ToList();
-        var levels = new Dictionary<(Guid, Guid), StockLevel>();
-        await foreach (var level in LevelsOf(db, tenantId, skuIds).WithCancellation(cancellationToken))
-        {
-            levels[(level.MerchantSkuId, level.WarehouseId)] = level;
-        }
-
+        var levels = await LevelsOf(db, tenantId, skuIds).ToDictionaryAsync(l => (l.MerchantSkuId, l.WarehouseId), cancellationToken: cancellationToken);
         var changed = new HashSet<Guid>();
         foreach (var message in changes)
         {
